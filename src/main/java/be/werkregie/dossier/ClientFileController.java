@@ -1,0 +1,242 @@
+package be.werkregie.dossier;
+
+import be.werkregie.audit.AuditTrail;
+import be.werkregie.geo.Municipalities;
+import be.werkregie.identity.CurrentUser;
+import be.werkregie.identity.Organisations;
+import be.werkregie.identity.Role;
+import be.werkregie.people.Channel;
+import be.werkregie.people.Consents;
+import be.werkregie.people.Education;
+import be.werkregie.people.NewPerson;
+import be.werkregie.people.Person;
+import be.werkregie.people.PersonDirectory;
+import be.werkregie.people.PersonRegistration;
+import be.werkregie.people.PersonStatus;
+import be.werkregie.shared.InvalidInputException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Staff pages of the integrated client file: search, register, the person page and what can be done there. */
+@Controller
+class ClientFileController {
+
+    private final PersonDirectory people;
+    private final PersonRegistration registration;
+    private final Consents consents;
+    private final Dossier dossier;
+    private final Organisations organisations;
+    private final Municipalities municipalities;
+
+    ClientFileController(PersonDirectory people, PersonRegistration registration, Consents consents, Dossier dossier,
+                         Organisations organisations, Municipalities municipalities) {
+        this.people = people;
+        this.registration = registration;
+        this.consents = consents;
+        this.dossier = dossier;
+        this.organisations = organisations;
+        this.municipalities = municipalities;
+    }
+
+    @GetMapping("/people")
+    String search(@RequestParam(defaultValue = "") String q, Model model) {
+        model.addAttribute("q", q);
+        if (q.length() > 100) {
+            model.addAttribute("errors", List.of(new InvalidInputException.FieldProblem("q", "validation.tooLong", 100)));
+        } else if (!q.isBlank()) {
+            model.addAttribute("results", people.search(q, CurrentUser.get(), 50));
+        }
+        return "dossier/search";
+    }
+
+    @GetMapping("/people/new")
+    String newPerson(Model model) {
+        model.addAttribute("form", Map.of("language", "nl", "preferredChannels", List.of("EMAIL")));
+        return form(model);
+    }
+
+    private String form(Model model) {
+        model.addAttribute("municipalities", municipalities.all());
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("statuses", PersonStatus.values());
+        model.addAttribute("educations", Education.values());
+        model.addAttribute("dimensions", Person.DIMENSIONS);
+        return "dossier/new-person";
+    }
+
+    @PostMapping("/people")
+    String create(@RequestParam MultiValueMap<String, String> f, Model model) {
+        Map<String, Integer> dims = new HashMap<>();
+        List<InvalidInputException.FieldProblem> dimProblems = new java.util.ArrayList<>();
+        for (String d : Person.DIMENSIONS) {
+            String v = f.getFirst("dim_" + d);
+            if (v != null && !v.isBlank()) {
+                try {
+                    dims.put(d, Integer.parseInt(v));
+                } catch (NumberFormatException e) {
+                    dimProblems.add(new InvalidInputException.FieldProblem(d, "validation.dimension"));
+                }
+            }
+        }
+        NewPerson p = new NewPerson(f.getFirst("nationalNumber"), f.getFirst("firstName"), f.getFirst("lastName"),
+                f.getFirst("municipality"), f.getFirst("street"), f.getFirst("email"), f.getFirst("phone"),
+                f.getFirst("language"), f.getFirst("contactLanguage"), f.getOrDefault("preferredChannels", List.of()),
+                f.getFirst("status"), f.getFirst("education"), "on".equals(f.getFirst("migrationBackground")),
+                "on".equals(f.getFirst("workDisability")), dims, null);
+        try {
+            if (!dimProblems.isEmpty()) {
+                throw new InvalidInputException(dimProblems);
+            }
+            UUID id = registration.register(p, CurrentUser.get());
+            return "redirect:/people/" + id + "?registered";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            Map<String, Object> form = new HashMap<>(f.toSingleValueMap());
+            form.put("preferredChannels", f.getOrDefault("preferredChannels", List.of()));
+            model.addAttribute("form", form);
+            return form(model);
+        }
+    }
+
+    @GetMapping("/people/{id}")
+    String person(@PathVariable UUID id, Model model) {
+        CurrentUser me = CurrentUser.get();
+        Person p = people.get(id, me, "person page");
+        model.addAttribute("person", p);
+        model.addAttribute("municipality", municipalities.byNis(p.municipalityNis()).orElse(null));
+        model.addAttribute("entries", dossier.timeline(id, me));
+        model.addAttribute("handovers", dossier.handoversOf(id, me));
+        model.addAttribute("consents", consents.of(id));
+        model.addAttribute("organisations", organisations.receivers());
+        model.addAttribute("kinds", Dossier.KINDS);
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        model.addAttribute("canWrite", me.hasAny(Role.MEDIATOR, Role.PARTNER_STAFF, Role.SOCIAL_WORKER));
+        model.addAttribute("canManageConsents", me.hasAny(Role.MEDIATOR, Role.SOCIAL_WORKER));
+        return "dossier/person";
+    }
+
+    @PostMapping("/people/{id}/entries")
+    String addEntry(@PathVariable UUID id, @RequestParam(defaultValue = "") String kind,
+                    @RequestParam(defaultValue = "") String visibility, @RequestParam(defaultValue = "") String title,
+                    @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String occurredOn,
+                    @RequestParam(defaultValue = "") String idempotencyKey, Model model, RedirectAttributes redirect) {
+        try {
+            dossier.add(id, kind, visibility, title, body, date(occurredOn, "occurredOn"), idempotencyKey, CurrentUser.get());
+        } catch (InvalidInputException e) {
+            return again(id, model, e, Map.of("kind", kind, "visibility", visibility, "title", title, "body", body,
+                    "occurredOn", occurredOn), "entryForm");
+        }
+        redirect.addFlashAttribute("notice", "notice.entryAdded");
+        return "redirect:/people/" + id + "#timeline";
+    }
+
+    @PostMapping("/people/{id}/handovers")
+    String handOver(@PathVariable UUID id, @RequestParam(defaultValue = "") String toOrganisationId,
+                    @RequestParam(defaultValue = "") String contactName, @RequestParam(defaultValue = "") String contactDetails,
+                    @RequestParam(defaultValue = "") String context, @RequestParam(defaultValue = "") String idempotencyKey,
+                    Model model, RedirectAttributes redirect) {
+        try {
+            dossier.handOver(id, uuid(toOrganisationId, "toOrganisationId"), contactName, contactDetails, context,
+                    idempotencyKey, CurrentUser.get());
+        } catch (InvalidInputException e) {
+            return again(id, model, e, Map.of("toOrganisationId", toOrganisationId, "contactName", contactName,
+                    "contactDetails", contactDetails, "context", context), "handoverForm");
+        }
+        redirect.addFlashAttribute("notice", "notice.handoverSent");
+        return "redirect:/people/" + id + "#handovers";
+    }
+
+    @PostMapping("/handovers/{id}/acknowledge")
+    String acknowledge(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        try {
+            dossier.acknowledge(id, note, CurrentUser.get());
+            redirect.addFlashAttribute("notice", "notice.handoverAcknowledged");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", e.problems());
+        }
+        return "redirect:/home";
+    }
+
+    @PostMapping("/people/{id}/consents")
+    String grant(@PathVariable UUID id, @RequestParam(defaultValue = "") String organisationId,
+                 @RequestParam(defaultValue = "") String purpose, @RequestParam(defaultValue = "SEE") String scope,
+                 @RequestParam(defaultValue = "") String expiresOn, Model model, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUser.get();
+        people.get(id, me, "consent registration");
+        try {
+            consents.grant(id, uuid(organisationId, "organisationId"), purpose, scope, null, date(expiresOn, "expiresOn"), me);
+        } catch (InvalidInputException e) {
+            return again(id, model, e, Map.of("organisationId", organisationId, "purpose", purpose, "scope", scope,
+                    "expiresOn", expiresOn), "consentForm");
+        }
+        redirect.addFlashAttribute("notice", "notice.consentGranted");
+        return "redirect:/people/" + id + "#consents";
+    }
+
+    @PostMapping("/people/{id}/consents/{consentId}/revoke")
+    String revoke(@PathVariable UUID id, @PathVariable UUID consentId, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUser.get();
+        people.get(id, me, "consent revocation");
+        consents.revoke(id, consentId, me);
+        redirect.addFlashAttribute("notice", "notice.consentRevoked");
+        return "redirect:/people/" + id + "#consents";
+    }
+
+    @PostMapping("/people/{id}/channels")
+    String channels(@PathVariable UUID id, @RequestParam(required = false) List<String> preferredChannels,
+                    @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String phone,
+                    @RequestParam(defaultValue = "") String street, Model model, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUser.get();
+        people.get(id, me, "channel preferences");
+        try {
+            registration.updateChannels(id, preferredChannels, email, phone, street, me);
+        } catch (InvalidInputException e) {
+            return again(id, model, e, Map.of("email", email, "phone", phone, "street", street), "channelForm");
+        }
+        redirect.addFlashAttribute("notice", "notice.channelsSaved");
+        return "redirect:/people/" + id + "#channels";
+    }
+
+    private String again(UUID id, Model model, InvalidInputException e, Map<String, String> values, String formName) {
+        model.addAttribute("errors", e.problems());
+        model.addAttribute(formName, values);
+        model.addAttribute("openForm", formName);
+        return person(id, model);
+    }
+
+    static LocalDate date(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.of(field, "validation.date");
+        }
+    }
+
+    static UUID uuid(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of(field, "validation.organisation.unknown");
+        }
+    }
+}

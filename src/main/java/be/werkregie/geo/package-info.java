@@ -1,0 +1,2 @@
+/** Reference geography: provinces, municipalities (NIS codes), postcodes, reference regions, distance. */
+package be.werkregie.geo;

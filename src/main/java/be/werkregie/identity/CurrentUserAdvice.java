@@ -1,0 +1,15 @@
+package be.werkregie.identity;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Every page knows who is signed in, to build the navigation for their role. */
+@ControllerAdvice
+class CurrentUserAdvice {
+
+    @ModelAttribute("me")
+    CurrentUser me(Authentication authentication) {
+        return authentication != null && authentication.getPrincipal() instanceof CurrentUser u ? u : null;
+    }
+}

@@ -1,0 +1,88 @@
+package be.werkregie.identity;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Deny by default: every path is listed with the roles that may use it; anything else is refused.
+ * The matrix is documented in docs/access-control.md and walked by AccessControlMatrixTest.
+ * Row-level rules (which person a role may see) are enforced in the services.
+ */
+@Configuration
+class SecurityConfig {
+
+    static final String[] STAFF_WITH_CLIENTS = {"MEDIATOR", "PARTNER_STAFF", "SOCIAL_WORKER", "ADMINISTRATOR"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Partner systems: HTTP Basic, stateless, so a browser session can never be abused cross-site. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/me/**").hasRole("CITIZEN")
+                        .requestMatchers(GET, "/api/people", "/api/people/*", "/api/people/*/dossier").hasAnyRole(STAFF_WITH_CLIENTS)
+                        .requestMatchers(POST, "/api/people").hasAnyRole("MEDIATOR", "SOCIAL_WORKER", "ADMINISTRATOR")
+                        .requestMatchers(POST, "/api/people/*/dossier").hasAnyRole("MEDIATOR", "PARTNER_STAFF", "SOCIAL_WORKER")
+                        .requestMatchers(POST, "/api/people/*/consents").hasAnyRole("MEDIATOR", "SOCIAL_WORKER")
+                        .requestMatchers(POST, "/api/people/*/messages").hasAnyRole("MEDIATOR", "ADMINISTRATOR")
+                        .anyRequest().denyAll())
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidc) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/", "/login", "/error", "/about", "/geo", "/css/**", "/js/**", "/webjars/**",
+                                "/favicon.ico", "/static-page.html", "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/home").authenticated()
+                        .requestMatchers("/me", "/me/**").hasRole("CITIZEN")
+                        .requestMatchers(GET, "/people/new").hasAnyRole("MEDIATOR", "SOCIAL_WORKER", "ADMINISTRATOR")
+                        .requestMatchers(POST, "/people").hasAnyRole("MEDIATOR", "SOCIAL_WORKER", "ADMINISTRATOR")
+                        .requestMatchers(GET, "/people", "/people/*").hasAnyRole(STAFF_WITH_CLIENTS)
+                        .requestMatchers(POST, "/people/*/entries", "/people/*/handovers").hasAnyRole("MEDIATOR", "PARTNER_STAFF", "SOCIAL_WORKER")
+                        .requestMatchers(POST, "/handovers/*/acknowledge").hasAnyRole("MEDIATOR", "PARTNER_STAFF", "SOCIAL_WORKER")
+                        .requestMatchers(POST, "/people/*/consents", "/people/*/consents/*/revoke", "/people/*/channels")
+                                .hasAnyRole("MEDIATOR", "SOCIAL_WORKER")
+                        .requestMatchers(GET, "/people/*/messages").hasAnyRole("MEDIATOR", "SOCIAL_WORKER", "ADMINISTRATOR")
+                        .requestMatchers(POST, "/people/*/messages").hasAnyRole("MEDIATOR", "ADMINISTRATOR")
+                        .requestMatchers(GET, "/messages", "/messages/letters", "/messages/letters/*.pdf", "/messages/sms.csv",
+                                "/messages/phone-tasks").hasAnyRole("MEDIATOR", "ADMINISTRATOR")
+                        .requestMatchers(POST, "/messages/letters/close", "/messages/sms/exported", "/messages/*/bounced",
+                                "/messages/phone-tasks/*/done").hasAnyRole("MEDIATOR", "ADMINISTRATOR")
+                        .requestMatchers("/actuator/**").hasRole("ADMINISTRATOR")
+                        .anyRequest().denyAll())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/home", true).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").permitAll())
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        if (oidc.getIfAvailable() != null) {
+            // Production login through the organisation's identity provider (spring.security.oauth2.client.*).
+            http.oauth2Login(o -> o.loginPage("/login").defaultSuccessUrl("/home", true));
+        }
+        return http.build();
+    }
+}

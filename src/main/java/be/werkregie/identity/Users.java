@@ -1,0 +1,74 @@
+package be.werkregie.identity;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** User accounts and their roles. */
+@Service
+public class Users implements UserDetailsService {
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+
+    Users(JdbcClient jdbc, PasswordEncoder passwords) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+    }
+
+    @Transactional
+    public UUID create(String username, String rawPassword, String displayName, UUID organisationId, UUID personId,
+                       String language, Set<Role> roles) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into app_user (id, username, password_hash, display_name, organisation_id, person_id, language)
+                values (?,?,?,?,?,?,?)""")
+                .params(id, username, rawPassword == null ? null : passwords.encode(rawPassword), displayName, organisationId,
+                        personId, language).update();
+        for (Role r : roles) {
+            jdbc.sql("insert into user_role (user_id, role) values (?, ?)").params(id, r.name()).update();
+        }
+        return id;
+    }
+
+    public Optional<CurrentUser> find(String username) {
+        List<CurrentUser> found = jdbc.sql("""
+                select u.id, u.username, u.password_hash, u.display_name, u.organisation_id, o.name, o.kind, u.person_id,
+                       u.language, u.enabled, coalesce(string_agg(r.role, ','), '') as roles
+                from app_user u left join organisation o on o.id = u.organisation_id
+                left join user_role r on r.user_id = u.id
+                where u.username = ?
+                group by u.id, o.name, o.kind""")
+                .param(username)
+                .query((rs, i) -> {
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    for (String r : rs.getString("roles").split(",")) {
+                        if (!r.isBlank()) {
+                            roles.add(Role.valueOf(r));
+                        }
+                    }
+                    String kind = rs.getString(7);
+                    return new CurrentUser(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, UUID.class), rs.getString(6), kind == null ? null : OrganisationKind.valueOf(kind),
+                            rs.getObject(8, UUID.class), roles, rs.getString(9), rs.getBoolean(10));
+                }).list();
+        return found.stream().findFirst();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from app_user").query(Long.class).single();
+    }
+
+    @Override
+    public CurrentUser loadUserByUsername(String username) {
+        return find(username).orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+}

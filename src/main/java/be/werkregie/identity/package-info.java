@@ -1,0 +1,2 @@
+/** Organisations, users, roles and login; deny by default. */
+package be.werkregie.identity;

@@ -1,0 +1,94 @@
+package be.werkregie.people;
+
+import be.werkregie.audit.AuditTrail;
+import be.werkregie.identity.CurrentUser;
+import be.werkregie.identity.Organisations;
+import be.werkregie.shared.InvalidInputException;
+import be.werkregie.shared.Validator;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Grants, revokes and checks consents; an expired or revoked consent gives no access. */
+@Service
+public class Consents {
+
+    /** Longest consent a person can give in one go; renewing is explicit. Configurable. */
+    private final int maxYears;
+    private final JdbcClient jdbc;
+    private final Organisations organisations;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Consents(JdbcClient jdbc, Organisations organisations, AuditTrail audit, Clock clock,
+             @org.springframework.beans.factory.annotation.Value("${werkregie.consent.max-years:3}") int maxYears) {
+        this.jdbc = jdbc;
+        this.organisations = organisations;
+        this.audit = audit;
+        this.clock = clock;
+        this.maxYears = maxYears;
+    }
+
+    @Transactional
+    public UUID grant(UUID personId, UUID organisationId, String purpose, String scope, LocalDate validFrom,
+                      LocalDate expiresOn, CurrentUser actor) {
+        Validator v = new Validator();
+        v.check(organisationId != null && organisations.find(organisationId).isPresent(), "organisationId", "validation.organisation.unknown");
+        v.required("purpose", purpose, 200);
+        v.check("SEE".equals(scope) || "ACT".equals(scope), "scope", "validation.choice");
+        LocalDate today = LocalDate.now(clock);
+        LocalDate from = validFrom == null ? today : validFrom;
+        v.check(expiresOn != null, "expiresOn", "validation.required");
+        if (expiresOn != null) {
+            v.check(!expiresOn.isBefore(from), "expiresOn", "validation.consent.expiryBeforeStart");
+            v.check(!expiresOn.isBefore(today), "expiresOn", "validation.consent.expiryInPast");
+            v.check(!expiresOn.isAfter(from.plusYears(maxYears)), "expiresOn", "validation.consent.tooLong", maxYears);
+        }
+        v.check(jdbc.sql("select count(*) from person where id = ?").param(personId).query(Long.class).single() == 1,
+                "person", "validation.person.unknown");
+        v.throwIfInvalid();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into consent (id, person_id, organisation_id, purpose, scope, valid_from, expires_on, recorded_by)
+                values (?,?,?,?,?,?,?,?)""")
+                .params(id, personId, organisationId, purpose.trim(), scope, from, expiresOn, actor == null ? null : actor.userId())
+                .update();
+        audit.record(actor, personId, AuditTrail.Action.WRITE, "CONSENTS", "consent granted", purpose);
+        return id;
+    }
+
+    @Transactional
+    public void revoke(UUID personId, UUID consentId, CurrentUser actor) {
+        int n = jdbc.sql("update consent set revoked_at = now() where id = ? and person_id = ? and revoked_at is null")
+                .params(consentId, personId).update();
+        if (n == 0) {
+            throw InvalidInputException.of("consent", "validation.consent.unknown");
+        }
+        audit.record(actor, personId, AuditTrail.Action.WRITE, "CONSENTS", "consent revoked", consentId.toString());
+    }
+
+    public List<Consent> of(UUID personId) {
+        return jdbc.sql("""
+                select c.id, c.person_id, c.organisation_id, o.name, c.purpose, c.scope, c.valid_from, c.expires_on, c.revoked_at
+                from consent c left join organisation o on o.id = c.organisation_id
+                where c.person_id = ? order by c.granted_at desc""")
+                .param(personId)
+                .query((rs, i) -> new Consent(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class),
+                        rs.getObject(8, LocalDate.class), rs.getObject(9, java.time.OffsetDateTime.class)))
+                .list();
+    }
+
+    /** Whether the organisation holds a consent of this person that is active today. */
+    public boolean isActive(UUID personId, UUID organisationId) {
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql("""
+                select count(*) from consent where person_id = ? and organisation_id = ? and revoked_at is null
+                and valid_from <= ? and expires_on >= ?""")
+                .params(personId, organisationId, today, today).query(Long.class).single() > 0;
+    }
+}

@@ -1,0 +1,140 @@
+package be.werkregie.people;
+
+import be.werkregie.audit.AuditTrail;
+import be.werkregie.identity.CurrentUser;
+import be.werkregie.identity.Role;
+import be.werkregie.shared.NationalNumber;
+import be.werkregie.shared.NotFoundException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finds people and decides who may see whom: the employment service's staff and administrators see
+ * everyone; partners and social services only people who gave their organisation an active consent;
+ * a citizen only themself. Every read is audited; a refused read looks like "not found".
+ */
+@Service
+public class PersonDirectory {
+
+    static final String COLUMNS = """
+            id, national_number, first_name, last_name, birth_date, sex, municipality_nis, street, email, phone, language,
+            contact_language, preferred_channels, status, education, migration_background, work_disability,
+            unemployment_duration, digital_skills, dutch_level, motivation, mobility, finances, health, career_clarity,
+            reachability, persona""";
+
+    private final JdbcClient jdbc;
+    private final Consents consents;
+    private final AuditTrail audit;
+
+    PersonDirectory(JdbcClient jdbc, Consents consents, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.consents = consents;
+        this.audit = audit;
+    }
+
+    public boolean maySee(CurrentUser actor, UUID personId) {
+        if (actor.has(Role.CITIZEN) && personId.equals(actor.personId())) {
+            return true;
+        }
+        if (actor.has(Role.ADMINISTRATOR) || (actor.has(Role.MEDIATOR) && actor.worksForEmploymentService())) {
+            return true;
+        }
+        if (actor.hasAny(Role.PARTNER_STAFF, Role.SOCIAL_WORKER) && actor.organisationId() != null) {
+            return consents.isActive(personId, actor.organisationId());
+        }
+        return false;
+    }
+
+    /** Reads a person for a stated purpose; audited; NotFoundException when absent or not permitted. */
+    public Person get(UUID personId, CurrentUser actor, String purpose) {
+        if (!maySee(actor, personId)) {
+            throw new NotFoundException("person");
+        }
+        Person p = jdbc.sql("select " + COLUMNS + " from person where id = ?").param(personId).query(PersonDirectory::map)
+                .optional().orElseThrow(() -> new NotFoundException("person"));
+        audit.record(actor, personId, AuditTrail.Action.READ, "PROFILE", purpose, null);
+        return p;
+    }
+
+    /** Reads without an actor, for system processes (message delivery); audited as "system". */
+    public Person getForSystem(UUID personId, String purpose) {
+        Person p = jdbc.sql("select " + COLUMNS + " from person where id = ?").param(personId).query(PersonDirectory::map)
+                .optional().orElseThrow(() -> new NotFoundException("person"));
+        audit.record(null, personId, AuditTrail.Action.READ, "CONTACT", purpose, null);
+        return p;
+    }
+
+    /** Search by national number or by (start of) name; only people the actor may see; each hit is audited. */
+    public List<Person> search(String query, CurrentUser actor, int limit) {
+        if (query == null || query.isBlank() || query.length() > 100) {
+            return List.of();
+        }
+        String q = query.trim();
+        List<Person> hits;
+        String scope = "";
+        Object[] scopeParams = {};
+        if (!(actor.has(Role.ADMINISTRATOR) || (actor.has(Role.MEDIATOR) && actor.worksForEmploymentService()))) {
+            scope = " and id in (select person_id from consent where organisation_id = ? and revoked_at is null"
+                    + " and valid_from <= current_date and expires_on >= current_date)";
+            scopeParams = new Object[] {actor.organisationId()};
+        }
+        if (NationalNumber.problem(q).isEmpty()) {
+            hits = jdbc.sql("select " + COLUMNS + " from person where national_number = ?" + scope)
+                    .params(concat(new Object[] {NationalNumber.of(q).value()}, scopeParams)).query(PersonDirectory::map).list();
+        } else {
+            String[] words = q.toLowerCase().split("\\s+");
+            String first = words[0].replace("%", "").replace("_", "") + "%";
+            String second = (words.length > 1 ? words[words.length - 1] : "").replace("%", "").replace("_", "") + "%";
+            hits = jdbc.sql("select " + COLUMNS + " from person where ((lower(last_name) like ? and lower(first_name) like ?)"
+                            + " or (lower(first_name) like ? and lower(last_name) like ?))" + scope
+                            + " order by last_name, first_name limit " + Math.min(limit, 200))
+                    .params(concat(new Object[] {first, second, first, second}, scopeParams)).query(PersonDirectory::map).list();
+        }
+        for (Person p : hits) {
+            audit.record(actor, p.id(), AuditTrail.Action.READ, "SEARCH", "search", null);
+        }
+        return hits;
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from person").query(Long.class).single();
+    }
+
+    public List<UUID> idsByPersona() {
+        return jdbc.sql("select id from person where persona is not null order by persona").query(UUID.class).list();
+    }
+
+    public java.util.Optional<UUID> idOfPersona(String persona) {
+        return jdbc.sql("select id from person where persona = ?").param(persona).query(UUID.class).optional();
+    }
+
+    private static Object[] concat(Object[] a, Object[] b) {
+        Object[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    static Person map(ResultSet rs, int i) throws SQLException {
+        Map<String, Integer> dims = new LinkedHashMap<>();
+        for (String d : Person.DIMENSIONS) {
+            int value = rs.getInt(d);
+            dims.put(d, rs.wasNull() ? null : value);
+        }
+        String[] channels = (String[]) rs.getArray("preferred_channels").getArray();
+        return new Person(rs.getObject("id", UUID.class), rs.getString("national_number"), rs.getString("first_name"),
+                rs.getString("last_name"), rs.getObject("birth_date", LocalDate.class), rs.getString("sex").charAt(0),
+                rs.getString("municipality_nis").trim(), rs.getString("street"), rs.getString("email"), rs.getString("phone"),
+                rs.getString("language"), rs.getString("contact_language"),
+                Arrays.stream(channels).map(Channel::valueOf).toList(), PersonStatus.valueOf(rs.getString("status")),
+                Education.valueOf(rs.getString("education")), rs.getBoolean("migration_background"),
+                rs.getBoolean("work_disability"), dims, rs.getString("persona"));
+    }
+}

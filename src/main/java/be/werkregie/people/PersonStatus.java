@@ -1,0 +1,3 @@
+package be.werkregie.people;
+
+public enum PersonStatus { JOB_SEEKER, WORKER, SELF_EMPLOYED, NON_ACTIVE, NON_ACTIVE_WITHOUT_BENEFIT, SOCIAL_ASSISTANCE }

@@ -1,0 +1,51 @@
+package be.werkregie.platform;
+
+import be.werkregie.shared.InvalidInputException;
+import be.werkregie.shared.NotFoundException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** RFC 9457 problem details for the REST API, with field messages in the caller's language (Accept-Language). */
+@RestControllerAdvice(basePackages = "be.werkregie", annotations = org.springframework.web.bind.annotation.RestController.class)
+class ApiErrors {
+
+    private final MessageSource messages;
+
+    ApiErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e) {
+        ProblemDetail p = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        p.setType(URI.create("https://werkregie.example/problems/invalid-input"));
+        p.setTitle(messages.getMessage("problem.invalid", null, LocaleContextHolder.getLocale()));
+        List<Map<String, String>> errors = e.problems().stream().map(f -> Map.of("field", f.field(), "message",
+                messages.getMessage(f.messageKey(), f.args(), LocaleContextHolder.getLocale()))).toList();
+        p.setProperty("errors", errors);
+        return p;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        ProblemDetail p = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
+        p.setTitle(messages.getMessage("problem.notFound", null, LocaleContextHolder.getLocale()));
+        return p;
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
+    ProblemDetail unreadable(Exception e) {
+        ProblemDetail p = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        p.setTitle(messages.getMessage("problem.unreadable", null, LocaleContextHolder.getLocale()));
+        return p;
+    }
+}

@@ -1,0 +1,38 @@
+package be.werkregie.platform;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/** Dutch by default; ?lang=fr or ?lang=en switches and is remembered in a cookie. */
+@Configuration
+class WebConfig implements WebMvcConfigurer {
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver r = new CookieLocaleResolver("werkregie-lang");
+        r.setDefaultLocale(Locale.forLanguageTag("nl"));
+        r.setCookieMaxAge(Duration.ofDays(365));
+        return r;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor i = new LocaleChangeInterceptor();
+        i.setParamName("lang");
+        i.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(i);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+}
