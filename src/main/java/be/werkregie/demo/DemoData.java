@@ -88,6 +88,7 @@ class DemoData implements ApplicationRunner {
     }
 
     @Override
+    @org.springframework.transaction.annotation.Transactional
     public void run(ApplicationArguments args) {
         if (organisations.count() > 0) {
             log.info("Database already holds data; demo data not loaded again");
@@ -211,7 +212,8 @@ class DemoData implements ApplicationRunner {
             consents.grant(p.get("bernard"), o.get("partner-0").id(), "Heroriëntering 50+", "ACT", today.minusMonths(3), today.plusMonths(9), mediator);
             consents.grant(p.get("anja"), o.get("partner-4").id(), "Gespecialiseerde begeleiding arbeidsbeperking", "ACT", today.minusMonths(4), today.plusYears(1), mediator);
             consents.grant(p.get("abdel"), o.get("ocmw-71016").id(), "Toeleiding naar werk via OCMW Genk", "ACT", today.minusMonths(6), today.plusYears(2), mediator);
-            consents.grant(p.get("abdel"), o.get("partner-2").id(), "Oud mandaat Jobroute", "SEE", today.minusYears(2), today.minusMonths(1), mediator);
+            UUID old = consents.grant(p.get("abdel"), o.get("partner-2").id(), "Mandaat Jobroute (ingetrokken)", "SEE", today.minusYears(1), today.plusMonths(1), mediator);
+            consents.revoke(p.get("abdel"), old, mediator);
             dossier.add(p.get("mira"), "NOTE", "SHARED", "Intakegesprek", "Mira is psychologe (diploma Oekraïne), zoekt werk in de zorg. Nederlands B1; combineert met de opvang van haar zoon.", today.minusMonths(2), "demo-mira-1", mediator);
             dossier.add(p.get("mira"), "DECISION", "SHARED", "Gelijkwaardigheid diploma aanvragen", "Afspraak: aanvraag NARIC-gelijkwaardigheid, daarna oriëntatie op jobs in de kinderpsychologie.", today.minusMonths(2).plusDays(3), "demo-mira-2", mediator);
             dossier.add(p.get("mira"), "NOTE", "ORGANISATION", "Interne opvolging", "Opvolging door het team gezondheidszorg; terugbellen na de NARIC-beslissing.", today.minusMonths(1), "demo-mira-3", mediator);

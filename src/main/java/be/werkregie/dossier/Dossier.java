@@ -103,7 +103,7 @@ public class Dossier {
     private List<DossierEntry> query(String where, Object... params) {
         return jdbc.sql("""
                 select id, person_id, organisation_id, organisation_name, author_name, kind, visibility, title, body, occurred_on,
-                created_at from dossier_entry """ + where + " order by occurred_on desc, created_at desc limit 500")
+                created_at from dossier_entry """ + " " + where + " order by occurred_on desc, created_at desc limit 500")
                 .params(params)
                 .query((rs, i) -> new DossierEntry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getString(6),
@@ -202,7 +202,7 @@ public class Dossier {
         return jdbc.sql("""
                 select id, person_id, from_organisation_id, from_organisation, to_organisation_id, to_organisation, from_user_name,
                 contact_name, contact_details, context, created_at, acknowledged_at, acknowledged_by, acknowledgement_note
-                from handover """ + where + " order by created_at desc limit 200")
+                from handover """ + " " + where + " order by created_at desc limit 200")
                 .params(params)
                 .query((rs, i) -> new Handover(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                         rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getString(8),

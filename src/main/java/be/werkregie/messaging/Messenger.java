@@ -141,7 +141,7 @@ public class Messenger {
     List<Message> list(String where, Object... params) {
         return jdbc.sql("""
                 select id, person_id, template, language, channel, status, subject, body, recipient, attempt, failure_reason,
-                created_at, delivered_at from message """ + where)
+                created_at, delivered_at from message """ + " " + where)
                 .params(params)
                 .query((rs, i) -> new Message(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getString(4), rs.getString(5), MessageStatus.valueOf(rs.getString(6)), rs.getString(7),

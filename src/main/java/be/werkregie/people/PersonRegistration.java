@@ -146,8 +146,8 @@ public class PersonRegistration {
             ps.setArray(13, channels);
             ps.setString(14, v.status().name());
             ps.setString(15, v.education().name());
-            ps.setBoolean(16, p.migrationBackground());
-            ps.setBoolean(17, p.workDisability());
+            ps.setBoolean(16, Boolean.TRUE.equals(p.migrationBackground()));
+            ps.setBoolean(17, Boolean.TRUE.equals(p.workDisability()));
             for (int i = 0; i < Person.DIMENSIONS.size(); i++) {
                 Integer value = p.dimensions() == null ? null : p.dimensions().get(Person.DIMENSIONS.get(i));
                 ps.setObject(18 + i, value == null ? null : value.shortValue(), java.sql.Types.SMALLINT);

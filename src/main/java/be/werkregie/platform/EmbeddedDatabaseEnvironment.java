@@ -28,6 +28,9 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
         synchronized (EmbeddedDatabaseEnvironment.class) {
             if (server == null) {
                 Path home = Path.of(env.getProperty("werkregie.embedded-db.dir", "data"));
+                if (env.getProperty("werkregie.embedded-db.clean", Boolean.class, false)) {
+                    EmbeddedPostgres.deleteData(home);
+                }
                 int port = env.getProperty("werkregie.embedded-db.port", Integer.class, 0);
                 server = new EmbeddedPostgres(home, port);
                 url = server.start(env.getProperty("werkregie.embedded-db.database", "werkregie"));

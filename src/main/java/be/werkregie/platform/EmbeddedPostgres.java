@@ -75,6 +75,25 @@ public final class EmbeddedPostgres {
         port = 0;
     }
 
+    /** Stops a server left running on this folder and removes its data (used by the tests for a clean start). */
+    public static void deleteData(Path home) {
+        Path data = home.toAbsolutePath().resolve("pg-data");
+        if (!Files.exists(data)) {
+            return;
+        }
+        EmbeddedPostgres pg = new EmbeddedPostgres(home, 0);
+        try {
+            if (pg.runningPort() != null) {
+                pg.run(List.of(pg.binaries.resolve("bin/pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop"), 60);
+            }
+            try (var files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public int port() {
         return port;
     }

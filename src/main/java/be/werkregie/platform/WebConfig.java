@@ -18,7 +18,19 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver r = new CookieLocaleResolver("werkregie-lang");
-        r.setDefaultLocale(Locale.forLanguageTag("nl"));
+        // without a chosen language: the browser's or API client's Accept-Language when we speak it, else Dutch
+        r.setDefaultLocaleFunction(request -> {
+            String header = request.getHeader("Accept-Language");
+            if (header != null) {
+                for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                    String lang = range.getRange().substring(0, Math.min(2, range.getRange().length()));
+                    if (lang.equals("nl") || lang.equals("fr") || lang.equals("en")) {
+                        return Locale.forLanguageTag(lang);
+                    }
+                }
+            }
+            return Locale.forLanguageTag("nl");
+        });
         r.setCookieMaxAge(Duration.ofDays(365));
         return r;
     }

@@ -1,0 +1,150 @@
+package be.werkregie.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.werkregie.IntegrationTest;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A real Chromium logs in as every role, walks the main pages and runs axe-core (WCAG 2.1 A and AA rules):
+ * zero violations allowed. Also checks that the core flow works with the keyboard alone.
+ */
+@IntegrationTest
+@Tag("browser")
+class AccessibilityBrowserTest {
+
+    static WebDriver driver;
+
+    @LocalServerPort int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        String binary = System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium");
+        options.setBinary(binary);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=390,844", "--lang=nl");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "nl"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    static final Map<String, List<String>> PAGES = Map.of(
+            "mediator", List.of("/home", "/people?q=Kovalenko", "/people/new", "/messages", "/messages/letters", "/messages/phone-tasks"),
+            "partner", List.of("/home", "/people?q=De+Wilde"),
+            "socialworker", List.of("/home", "/people?q=Kovalenko"),
+            "mira", List.of("/me", "/me/views"),
+            "abdel", List.of("/me"),
+            "admin", List.of("/home", "/geo"),
+            "analyst", List.of("/home"),
+            "campus", List.of("/home"),
+            "localgov", List.of("/home"),
+            "partnermanager", List.of("/home"));
+
+    @Test
+    void everyRolesPagesHaveNoAccessibilityViolations() {
+        List<String> problems = new ArrayList<>();
+        for (String page : List.of("/", "/login", "/about", "/geo", "/?lang=fr", "/login?lang=en")) {
+            driver.manage().deleteAllCookies();
+            problems.addAll(check(page));
+        }
+        for (var e : PAGES.entrySet()) {
+            login(e.getKey());
+            for (String page : e.getValue()) {
+                problems.addAll(check(page));
+            }
+            if (e.getKey().equals("mediator")) {
+                driver.get(url("/people?q=Kovalenko"));
+                driver.findElement(By.cssSelector("main table a")).click();
+                problems.addAll(checkCurrent("person page"));
+                driver.findElements(By.cssSelector("details summary")).forEach(s -> s.click());
+                problems.addAll(checkCurrent("person page with forms open"));
+                // a form submitted with errors must stay accessible too
+                driver.get(url("/people/new"));
+                driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+                assertThat(driver.findElement(By.id("errors")).getText()).contains("Niet alles is juist ingevuld");
+                problems.addAll(checkCurrent("registration form with errors"));
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aCitizenCanSignInAndChangeChannelsWithTheKeyboardOnly() throws Exception {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/login"));
+        var active = driver.switchTo().activeElement();
+        assertThat(active.getAttribute("id")).as("the user name field has focus").isEqualTo("username");
+        active.sendKeys("bjorn", Keys.TAB, "werkregie", Keys.ENTER);
+        assertThat(driver.getCurrentUrl()).endsWith("/me");
+        var skip = driver.findElement(By.cssSelector("a.skip"));
+        assertThat(skip.getAttribute("href")).endsWith("#main");
+        Path shot = Path.of("target/screenshots");
+        Files.createDirectories(shot);
+        Files.write(shot.resolve("me-mobile.png"), ((org.openqa.selenium.TakesScreenshot) driver)
+                .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        var phone = driver.findElement(By.id("ch-phone"));
+        phone.clear();
+        phone.sendKeys("0474 99 88 77", Keys.ENTER);
+        assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("opgeslagen");
+    }
+
+    private void login(String username) {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys("werkregie", Keys.ENTER);
+    }
+
+    private List<String> check(String page) {
+        driver.get(url(page));
+        return checkCurrent(page);
+    }
+
+    private List<String> checkCurrent(String label) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        List<String> out = new ArrayList<>();
+        for (Rule v : results.getViolations()) {
+            out.add(label + " [" + driver.getCurrentUrl() + "]: " + v.getId() + " — " + v.getHelp() + " — "
+                    + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(3).toList());
+        }
+        if (driver.getPageSource().contains("Whitelabel") || driver.getTitle().isBlank()) {
+            out.add(label + ": no proper page (" + driver.getTitle() + ")");
+        }
+        return out;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

@@ -1,0 +1,147 @@
+package be.werkregie.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import be.werkregie.IntegrationTest;
+import be.werkregie.TestPeople;
+import be.werkregie.audit.AuditTrail;
+import be.werkregie.identity.CurrentUser;
+import be.werkregie.identity.Users;
+import be.werkregie.people.Consents;
+import be.werkregie.people.PersonDirectory;
+import be.werkregie.people.PersonRegistration;
+import be.werkregie.shared.InvalidInputException;
+import be.werkregie.shared.NotFoundException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class ClientFileIntegrationTest {
+
+    @Autowired PersonRegistration registration;
+    @Autowired PersonDirectory people;
+    @Autowired Consents consents;
+    @Autowired Dossier dossier;
+    @Autowired AuditTrail audit;
+    @Autowired Users users;
+    @Autowired JdbcClient jdbc;
+
+    CurrentUser mediator;
+    CurrentUser partner;
+    CurrentUser social;
+    UUID person;
+
+    @BeforeEach
+    void setUp() {
+        mediator = users.find("mediator").orElseThrow();
+        partner = users.find("partner").orElseThrow();
+        social = users.find("socialworker").orElseThrow();
+        person = registration.register(TestPeople.person("Dossier", List.of("LETTER"), null, null, "Kouter 1"), mediator);
+    }
+
+    @Test
+    void aPartnerSeesAPersonOnlyWithAnActiveConsent() {
+        assertThat(people.maySee(partner, person)).isFalse();
+        assertThatThrownBy(() -> people.get(person, partner, "test")).isInstanceOf(NotFoundException.class);
+        UUID consent = consents.grant(person, partner.organisationId(), "begeleiding", "ACT", null, LocalDate.now().plusMonths(3), mediator);
+        assertThat(people.maySee(partner, person)).isTrue();
+        consents.revoke(person, consent, mediator);
+        assertThat(people.maySee(partner, person)).isFalse();
+    }
+
+    @Test
+    void anExpiredConsentGivesNoAccess() {
+        consents.grant(person, partner.organisationId(), "begeleiding", "SEE", LocalDate.now().minusMonths(2), LocalDate.now(), mediator);
+        assertThat(consents.isActive(person, partner.organisationId())).isTrue();
+        // a day later it has expired: simulate by moving the window into the past
+        jdbc.sql("update consent set valid_from = current_date - 30, expires_on = current_date - 1 where person_id = ?").param(person).update();
+        assertThat(consents.isActive(person, partner.organisationId())).isFalse();
+        assertThat(people.maySee(partner, person)).isFalse();
+        assertThat(consents.of(person).get(0).expiredOn(LocalDate.now())).isTrue();
+    }
+
+    @Test
+    void refusesAConsentThatEndsBeforeItStartsOrIsTooLong() {
+        assertThatThrownBy(() -> consents.grant(person, partner.organisationId(), "x", "SEE", LocalDate.now(), LocalDate.now().minusDays(1), mediator))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> consents.grant(person, partner.organisationId(), "x", "SEE", LocalDate.now(), LocalDate.now().plusYears(10), mediator))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(consents.of(person)).isEmpty();
+    }
+
+    @Test
+    void eachOrganisationSeesOnlyTheEntriesItMaySee() {
+        consents.grant(person, partner.organisationId(), "begeleiding", "ACT", null, LocalDate.now().plusMonths(3), mediator);
+        consents.grant(person, social.organisationId(), "welzijn", "SEE", null, LocalDate.now().plusMonths(3), mediator);
+        dossier.add(person, "NOTE", "SHARED", "PES step", "shared by the PES", LocalDate.now(), null, mediator);
+        dossier.add(person, "NOTE", "ORGANISATION", "PES internal", "only PES", LocalDate.now(), null, mediator);
+        dossier.add(person, "NOTE", "CONFIDENTIAL", "Medical note", "medical, partner only", LocalDate.now(), null, partner);
+
+        assertThat(titles(dossier.timeline(person, social))).containsExactly("PES step");
+        assertThat(titles(dossier.timeline(person, partner))).containsExactlyInAnyOrder("PES step", "Medical note");
+        assertThat(titles(dossier.timeline(person, mediator))).containsExactlyInAnyOrder("PES step", "PES internal");
+    }
+
+    @Test
+    void everyReadIsAuditedAndTheTrailCannotBeChanged() {
+        long before = audit.count(person, AuditTrail.Action.READ, "PROFILE");
+        people.get(person, mediator, "test read");
+        dossier.timeline(person, mediator);
+        assertThat(audit.count(person, AuditTrail.Action.READ, "PROFILE")).isEqualTo(before + 1);
+        assertThat(audit.count(person, AuditTrail.Action.READ, "DOSSIER")).isGreaterThanOrEqualTo(1);
+        assertThat(audit.forPerson(person, 10)).anyMatch(e -> e.username().equals("mediator") && e.purpose().equals("test read"));
+        assertThatThrownBy(() -> jdbc.sql("update audit_event set purpose = 'x' where person_id = ?").param(person).update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_event where person_id = ?").param(person).update())
+                .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void aWarmHandoverNeedsConsentAndIsAcknowledgedOnceByTheReceiver() {
+        assertThatThrownBy(() -> dossier.handOver(person, social.organisationId(), "Eva", "09 123 45 67", "context", null, mediator))
+                .isInstanceOf(InvalidInputException.class);
+        consents.grant(person, social.organisationId(), "welzijn", "ACT", null, LocalDate.now().plusMonths(3), mediator);
+        UUID h = dossier.handOver(person, social.organisationId(), "Eva", "09 123 45 67", "Needs help with debts", "key-1", mediator);
+        assertThat(dossier.handOver(person, social.organisationId(), "Eva", "09 123 45 67", "Needs help with debts", "key-1", mediator))
+                .as("a retried handover is not duplicated").isEqualTo(h);
+        assertThat(dossier.inbox(social.organisationId())).extracting(Handover::id).contains(h);
+        assertThatThrownBy(() -> dossier.acknowledge(h, null, partner)).isInstanceOf(NotFoundException.class);
+        dossier.acknowledge(h, "Afspraak gepland", social);
+        assertThat(dossier.handover(h).orElseThrow().acknowledged()).isTrue();
+        assertThat(dossier.inbox(social.organisationId())).extracting(Handover::id).doesNotContain(h);
+        assertThatThrownBy(() -> dossier.acknowledge(h, null, social)).isInstanceOf(InvalidInputException.class);
+        // both sides see it, and the social worker sees the PES's shared steps after the handover
+        assertThat(dossier.handoversOf(person, social)).extracting(Handover::id).contains(h);
+        assertThat(dossier.handoversOf(person, mediator)).extracting(Handover::id).contains(h);
+        assertThat(titles(dossier.timeline(person, social))).anyMatch(t -> t.startsWith("Warme overdracht"));
+    }
+
+    @Test
+    void aRetriedEntryWithTheSameKeyIsStoredOnce() {
+        UUID a = dossier.add(person, "ACTION", "SHARED", "Sollicitatie", "CV verstuurd", LocalDate.now(), "retry-1", mediator);
+        UUID b = dossier.add(person, "ACTION", "SHARED", "Sollicitatie", "CV verstuurd", LocalDate.now(), "retry-1", mediator);
+        assertThat(b).isEqualTo(a);
+        assertThat(dossier.timeline(person, mediator)).filteredOn(e -> e.title().equals("Sollicitatie")).hasSize(1);
+    }
+
+    @Test
+    void badEntriesChangeNothing() {
+        int before = dossier.timeline(person, mediator).size();
+        assertThatThrownBy(() -> dossier.add(person, "NOTE", "SHARED", "", "", LocalDate.now().plusDays(3), null, mediator))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(p -> p.field())
+                        .contains("title", "body", "occurredOn"));
+        assertThatThrownBy(() -> dossier.add(person, "NOTE", "PUBLIC", "t", "<script>alert(1)</script>", LocalDate.now(), null, mediator))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(dossier.timeline(person, mediator)).hasSize(before);
+    }
+
+    private static List<String> titles(List<DossierEntry> entries) {
+        return entries.stream().map(DossierEntry::title).toList();
+    }
+}
