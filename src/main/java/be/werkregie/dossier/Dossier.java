@@ -6,7 +6,6 @@ import be.werkregie.identity.Organisations;
 import be.werkregie.identity.Role;
 import be.werkregie.people.Consents;
 import be.werkregie.people.PersonDirectory;
-import be.werkregie.shared.InvalidInputException;
 import be.werkregie.shared.NotFoundException;
 import be.werkregie.shared.Validator;
 import java.time.Clock;
@@ -209,11 +208,5 @@ public class Dossier {
                         rs.getString(9), rs.getString(10), rs.getObject(11, OffsetDateTime.class),
                         rs.getObject(12, OffsetDateTime.class), rs.getString(13), rs.getString(14)))
                 .list();
-    }
-
-    static void requireNotBlank(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw InvalidInputException.of(field, "validation.required");
-        }
     }
 }
