@@ -119,7 +119,7 @@ class ClientFileController {
         model.addAttribute("entries", dossier.timeline(id, me));
         model.addAttribute("handovers", dossier.handoversOf(id, me));
         model.addAttribute("consents", consents.of(id));
-        model.addAttribute("organisations", organisations.receivers());
+        model.addAttribute("organisations", organisations.receiversFor(p.municipalityNis()));
         model.addAttribute("kinds", Dossier.KINDS);
         model.addAttribute("channels", Channel.values());
         model.addAttribute("today", LocalDate.now());

@@ -53,7 +53,7 @@ class MeController {
         model.addAttribute("entries", dossier.timeline(p.id(), me));
         model.addAttribute("handovers", dossier.handoversOf(p.id(), me));
         model.addAttribute("consents", consents.of(p.id()));
-        model.addAttribute("organisations", organisations.receivers());
+        model.addAttribute("organisations", organisations.receiversFor(p.municipalityNis()));
         model.addAttribute("channels", Channel.values());
         return "dossier/me";
     }

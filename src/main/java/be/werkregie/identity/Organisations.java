@@ -42,6 +42,19 @@ public class Organisations {
                 .query(Organisations::map).list();
     }
 
+    /**
+     * Organisations a person living in the given municipality can be handed over to: the employment service,
+     * its offices, partners, career centres and the social service (OCMW) competent for the place of residence.
+     * Keeps the choice short and meaningful instead of listing every OCMW of the region.
+     */
+    public List<Organisation> receiversFor(String municipalityNis) {
+        return jdbc.sql("""
+                select id, kind, name, municipality_nis, parent_id, email, phone from organisation
+                where kind in ('EMPLOYMENT_SERVICE','PES_OFFICE','PARTNER','CAREER_CENTRE')
+                   or (kind = 'SOCIAL_SERVICE' and municipality_nis = ?) order by kind, name""")
+                .params(municipalityNis).query(Organisations::map).list();
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from organisation").query(Long.class).single();
     }

@@ -1,9 +1,11 @@
 package be.werkregie.platform;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -18,6 +20,7 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
 
     private static EmbeddedPostgres server;
     private static String url;
+    private static int openContexts;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -35,15 +38,46 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
                 server = new EmbeddedPostgres(home, port);
                 url = server.start(env.getProperty("werkregie.embedded-db.database", "werkregie"));
                 if (env.getProperty("werkregie.embedded-db.stop-on-exit", Boolean.class, true)) {
-                    Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-postgres-stop"));
+                    EmbeddedPostgres stopping = server;
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        awaitContextsClosed(Duration.ofSeconds(20));
+                        stopping.stop();
+                    }, "embedded-postgres-stop"));
                 }
             }
+            openContexts++;
         }
+        // The context's own shutdown hook runs concurrently with ours: let it close its beans (connection pool,
+        // event publication registry) before the server goes away. A disposable registered before any bean is
+        // destroyed after all of them.
+        application.addInitializers(context -> ((DefaultSingletonBeanRegistry) context.getBeanFactory())
+                .registerDisposableBean("embeddedPostgresLease", EmbeddedDatabaseEnvironment::contextClosed));
         Map<String, Object> props = new HashMap<>();
         props.put("spring.datasource.url", url);
         props.put("spring.datasource.username", "postgres");
         props.put("spring.datasource.password", "");
         env.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", props));
+    }
+
+    private static void contextClosed() {
+        synchronized (EmbeddedDatabaseEnvironment.class) {
+            openContexts--;
+            EmbeddedDatabaseEnvironment.class.notifyAll();
+        }
+    }
+
+    private static void awaitContextsClosed(Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (EmbeddedDatabaseEnvironment.class) {
+            try {
+                long left;
+                while (openContexts > 0 && (left = deadline - System.nanoTime()) > 0) {
+                    EmbeddedDatabaseEnvironment.class.wait(Math.max(1, left / 1_000_000));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override

@@ -22,6 +22,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -92,6 +94,9 @@ class AccessibilityBrowserTest {
                 // a form submitted with errors must stay accessible too
                 driver.get(url("/people/new"));
                 driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+                // wait for the answer page: on a busy 2-core machine the click returns before it has loaded
+                new WebDriverWait(driver, Duration.ofSeconds(20))
+                        .until(ExpectedConditions.presenceOfElementLocated(By.id("errors")));
                 assertThat(driver.findElement(By.id("errors")).getText()).contains("Niet alles is juist ingevuld");
                 problems.addAll(checkCurrent("registration form with errors"));
             }
