@@ -10,6 +10,7 @@ import org.springframework.scheduling.annotation.EnableAsync;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableAsync
+@org.springframework.scheduling.annotation.EnableScheduling
 @Modulithic(sharedModules = {"shared", "platform"})
 public class WerkregieApplication {
 

@@ -37,7 +37,11 @@ class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
+                        .requestMatchers(GET, "/api/career-centres", "/api/career-centres/*").permitAll()
                         .requestMatchers("/api/me/**").hasRole("CITIZEN")
+                        .requestMatchers("/api/centre/**").hasAnyRole("PARTNER_STAFF", "PARTNER_MANAGER")
+                        .requestMatchers(GET, "/api/voucher-admin/**").hasAnyRole("ADMINISTRATOR", "ANALYST")
+                        .requestMatchers("/api/voucher-admin/**").hasRole("ADMINISTRATOR")
                         .requestMatchers(GET, "/api/people", "/api/people/*", "/api/people/*/dossier").hasAnyRole(STAFF_WITH_CLIENTS)
                         .requestMatchers(POST, "/api/people").hasAnyRole("MEDIATOR", "SOCIAL_WORKER", "ADMINISTRATOR")
                         .requestMatchers(POST, "/api/people/*/dossier").hasAnyRole("MEDIATOR", "PARTNER_STAFF", "SOCIAL_WORKER")
@@ -56,7 +60,10 @@ class SecurityConfig {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/login", "/error", "/about", "/geo", "/css/**", "/js/**", "/webjars/**",
                                 "/favicon.ico", "/static-page.html", "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(GET, "/loopbaancentra", "/loopbaancentra/*").permitAll()
                         .requestMatchers("/home").authenticated()
+                        .requestMatchers("/centre/**").hasAnyRole("PARTNER_STAFF", "PARTNER_MANAGER")
+                        .requestMatchers("/vouchers/admin", "/vouchers/admin/**").hasRole("ADMINISTRATOR")
                         .requestMatchers("/me", "/me/**").hasRole("CITIZEN")
                         .requestMatchers(GET, "/people/new").hasAnyRole("MEDIATOR", "SOCIAL_WORKER", "ADMINISTRATOR")
                         .requestMatchers(POST, "/people").hasAnyRole("MEDIATOR", "SOCIAL_WORKER", "ADMINISTRATOR")

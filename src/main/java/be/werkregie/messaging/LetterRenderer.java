@@ -1,6 +1,5 @@
 package be.werkregie.messaging;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,17 +31,7 @@ class LetterRenderer {
         ctx.setVariable("paragraphs", List.of(body.split("\\n\\s*\\n")));
         ctx.setVariable("date", LocalDate.now());
         ctx.setVariable("lang", language);
-        String html = templates.process("messaging/letter", ctx);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return be.werkregie.shared.Pdf.fromHtml(templates.process("messaging/letter", ctx));
     }
 
     static byte[] merge(List<byte[]> pdfs) {

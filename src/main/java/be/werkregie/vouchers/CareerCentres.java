@@ -1,0 +1,343 @@
+package be.werkregie.vouchers;
+
+import be.werkregie.geo.Municipalities;
+import be.werkregie.geo.Municipality;
+import be.werkregie.identity.CurrentUser;
+import be.werkregie.identity.OrganisationKind;
+import be.werkregie.identity.Role;
+import be.werkregie.shared.InvalidInputException;
+import be.werkregie.shared.NotFoundException;
+import be.werkregie.shared.Validator;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Mandated career centres: mandates and their review, profiles, sites, coaches and subcontractors. */
+@Service
+public class CareerCentres {
+
+    public static final List<String> TARGET_GROUPS = List.of("LOW_EDUCATED", "FIFTY_PLUS", "MIGRATION_BACKGROUND",
+            "WORK_DISABILITY", "BURN_OUT", "SELF_EMPLOYED", "YOUNG_WORKERS");
+    public static final List<String> METHODOLOGIES = List.of("TALENT_TESTS", "COACHING", "NARRATIVE", "JOB_CRAFTING",
+            "WORKSHOPS", "NETWORKING", "SOLUTION_FOCUSED");
+    public static final List<String> LANGUAGES = List.of("nl", "fr", "en", "de", "ar", "tr", "pl", "es");
+    public static final List<String> COACH_KINDS = List.of("EMPLOYEE", "SUBCONTRACTOR", "MANAGER");
+
+    public record Centre(UUID id, String name, String enterpriseNumber, boolean vatLiable, List<String> languages,
+                         boolean eCoaching, List<String> targetGroups, List<String> methodologies, String profile,
+                         String website, boolean stimulusOptIn, boolean passive) {}
+
+    public record Site(UUID id, UUID centreId, String name, String street, String municipalityNis, String municipalityName,
+                       double latitude, double longitude, boolean headOffice, boolean wheelchairAccess) {}
+
+    public record Coach(UUID id, String name, String profile, List<String> languages, boolean eCoaching, String kind) {}
+
+    public record Mandate(UUID id, UUID centreId, String centreName, String enterpriseNumber, String status,
+                          String qualityCertificate, BigDecimal experienceYears, String vision, String coachFollowUp,
+                          boolean stimulusOptIn, LocalDate appliedOn, LocalDate decidedOn, LocalDate validFrom,
+                          LocalDate validUntil, String reason) {}
+
+    public record MandateApplication(String enterpriseNumber, String qualityCertificate, BigDecimal experienceYears,
+                                     String vision, String coachFollowUp, Boolean stimulusOptIn) {}
+
+    private static final int MANDATE_YEARS = 6;
+    private static final BigDecimal MIN_EXPERIENCE = BigDecimal.valueOf(3);
+
+    private final JdbcClient jdbc;
+    private final Municipalities municipalities;
+    private final Clock clock;
+
+    CareerCentres(JdbcClient jdbc, Municipalities municipalities, Clock clock) {
+        this.jdbc = jdbc;
+        this.municipalities = municipalities;
+        this.clock = clock;
+    }
+
+    public Optional<Centre> find(UUID id) {
+        return jdbc.sql("""
+                select c.organisation_id, o.name, c.enterprise_number, c.vat_liable, c.languages, c.e_coaching, c.target_groups,
+                  c.methodologies, c.profile, c.website, c.stimulus_opt_in, c.passive
+                from vc_centre c join organisation o on o.id = c.organisation_id where c.organisation_id = ?""")
+                .param(id).query((rs, i) -> new Centre(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getBoolean(4), list(rs.getArray(5)), rs.getBoolean(6), list(rs.getArray(7)), list(rs.getArray(8)),
+                        rs.getString(9), rs.getString(10), rs.getBoolean(11), rs.getBoolean(12)))
+                .optional();
+    }
+
+    /** Active = an approved mandate valid today and not passive: only active centres appear in the search robot. */
+    public boolean isActive(UUID centreId) {
+        return jdbc.sql("""
+                select count(*) from vc_centre c where c.organisation_id = ? and not c.passive and exists (select 1 from vc_mandate m
+                  where m.organisation_id = c.organisation_id and m.status = 'APPROVED' and ? between m.valid_from and m.valid_until)""")
+                .params(centreId, today()).query(Long.class).single() > 0;
+    }
+
+    public List<Site> sites(UUID centreId) {
+        return jdbc.sql("""
+                select s.id, s.organisation_id, s.name, s.street, s.municipality_nis, m.name_nl, s.latitude, s.longitude,
+                  s.head_office, s.wheelchair_access
+                from vc_site s join municipality m on m.nis = s.municipality_nis where s.organisation_id = ?
+                order by s.head_office desc, m.name_nl""")
+                .param(centreId).query((rs, i) -> new Site(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getDouble(7), rs.getDouble(8),
+                        rs.getBoolean(9), rs.getBoolean(10)))
+                .list();
+    }
+
+    public List<Coach> coaches(UUID centreId) {
+        return jdbc.sql("""
+                select k.id, k.name, k.profile, k.languages, k.e_coaching, cc.kind from vc_coach k
+                join vc_coach_centre cc on cc.coach_id = k.id where cc.organisation_id = ? order by cc.kind, k.name""")
+                .param(centreId).query((rs, i) -> new Coach(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        list(rs.getArray(4)), rs.getBoolean(5), rs.getString(6)))
+                .list();
+    }
+
+    /** Centres a coach works for (a subcontractor may work for several). */
+    public List<String> centresOfCoach(UUID coachId) {
+        return jdbc.sql("select o.name from vc_coach_centre cc join organisation o on o.id = cc.organisation_id where cc.coach_id = ? order by o.name")
+                .param(coachId).query(String.class).list();
+    }
+
+    public List<Mandate> mandates(String status) {
+        return jdbc.sql(MANDATE_SELECT + (status == null ? "" : " where m.status = ?") + " order by m.applied_on desc limit 300")
+                .params(status == null ? List.of() : List.of(status)).query(CareerCentres::mapMandate).list();
+    }
+
+    public List<Mandate> mandatesOf(UUID centreId) {
+        return jdbc.sql(MANDATE_SELECT + " where m.organisation_id = ? order by m.applied_on desc")
+                .param(centreId).query(CareerCentres::mapMandate).list();
+    }
+
+    /**
+     * A centre applies for a mandate (first, renewal, or after a change of enterprise number). Conditions: a quality
+     * certificate, at least 3 years of relevant experience, a vision text and how coaches are followed up.
+     */
+    @Transactional
+    public UUID apply(UUID centreId, MandateApplication a, CurrentUser actor) {
+        if (!actor.has(Role.ADMINISTRATOR) && !(actor.has(Role.PARTNER_MANAGER) && centreId.equals(actor.organisationId()))) {
+            throw new NotFoundException("centre");
+        }
+        Validator v = new Validator();
+        v.check(EnterpriseNumber.isValid(a.enterpriseNumber()), "enterpriseNumber", "centre.enterpriseNumber");
+        v.required("qualityCertificate", a.qualityCertificate(), 200);
+        v.check(a.experienceYears() != null, "experienceYears", "validation.number");
+        if (a.experienceYears() != null) {
+            v.check(a.experienceYears().compareTo(MIN_EXPERIENCE) >= 0, "experienceYears", "centre.experience", MIN_EXPERIENCE);
+        }
+        v.required("vision", a.vision(), 10_000).required("coachFollowUp", a.coachFollowUp(), 10_000);
+        v.throwIfInvalid();
+        boolean pending = jdbc.sql("select count(*) from vc_mandate where organisation_id = ? and status = 'APPLIED'")
+                .param(centreId).query(Long.class).single() > 0;
+        if (pending) {
+            throw InvalidInputException.of("centre", "centre.applicationPending");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into vc_mandate (id, organisation_id, enterprise_number, status, quality_certificate, experience_years,
+                  vision, coach_follow_up, stimulus_opt_in, applied_on) values (?,?,?,'APPLIED',?,?,?,?,?,?)""")
+                .params(id, centreId, EnterpriseNumber.normalise(a.enterpriseNumber()), a.qualityCertificate().trim(),
+                        a.experienceYears(), a.vision().trim(), a.coachFollowUp().trim(), Boolean.TRUE.equals(a.stimulusOptIn()),
+                        today())
+                .update();
+        return id;
+    }
+
+    /**
+     * The employment service approves or refuses. An approved mandate runs 6 years; a renewal starts the day after
+     * the current mandate ends. A new enterprise number ends the old mandate (a new mandate is needed).
+     */
+    @Transactional
+    public Mandate decide(UUID mandateId, boolean approve, String reason, CurrentUser actor) {
+        Mandate m = mandate(mandateId);
+        Validator v = new Validator();
+        v.check(m.status().equals("APPLIED"), "status", "centre.notPending");
+        if (!approve) {
+            v.required("reason", reason, 2000);
+        } else {
+            v.text("reason", reason, 2000);
+        }
+        v.throwIfInvalid();
+        LocalDate today = today();
+        if (!approve) {
+            jdbc.sql("update vc_mandate set status = 'REFUSED', decided_on = ?, decided_by = ?, reason = ? where id = ?")
+                    .params(today, actor.username(), reason.trim(), mandateId).update();
+            return mandate(mandateId);
+        }
+        Optional<Mandate> current = mandatesOf(m.centreId()).stream()
+                .filter(x -> x.status().equals("APPROVED") && !x.validUntil().isBefore(today)).findFirst();
+        LocalDate from = today;
+        if (current.isPresent()) {
+            if (current.get().enterpriseNumber().equals(m.enterpriseNumber())) {
+                from = current.get().validUntil().plusDays(1); // renewal
+            } else {
+                jdbc.sql("update vc_mandate set status = 'EXPIRED', valid_until = ?, reason = 'new enterprise number' where id = ?")
+                        .params(today.minusDays(1), current.get().id()).update();
+            }
+        }
+        jdbc.sql("""
+                update vc_mandate set status = 'APPROVED', decided_on = ?, decided_by = ?, reason = ?, valid_from = ?, valid_until = ?
+                where id = ?""")
+                .params(today, actor.username(), reason == null || reason.isBlank() ? null : reason.trim(), from,
+                        from.plusYears(MANDATE_YEARS).minusDays(1), mandateId)
+                .update();
+        jdbc.sql("""
+                insert into vc_centre (organisation_id, enterprise_number, stimulus_opt_in) values (?,?,?)
+                on conflict (organisation_id) do update set enterprise_number = excluded.enterprise_number,
+                  stimulus_opt_in = excluded.stimulus_opt_in""")
+                .params(m.centreId(), m.enterpriseNumber(), m.stimulusOptIn()).update();
+        return mandate(mandateId);
+    }
+
+    /** Suspension (temporary), revocation (final) or back to approved; sanctions use this after the defence period. */
+    @Transactional
+    public Mandate changeStatus(UUID mandateId, String status, String reason, CurrentUser actor) {
+        Mandate m = mandate(mandateId);
+        Validator v = new Validator();
+        v.check(List.of("SUSPENDED", "REVOKED", "APPROVED").contains(status), "status", "validation.choice");
+        v.check(!m.status().equals("APPLIED") && !m.status().equals("REFUSED") && !m.status().equals("REVOKED"), "status",
+                "centre.notActive");
+        v.required("reason", reason, 2000);
+        v.throwIfInvalid();
+        jdbc.sql("update vc_mandate set status = ?, reason = ?, decided_by = ? where id = ?")
+                .params(status, reason.trim(), actor.username(), mandateId).update();
+        return mandate(mandateId);
+    }
+
+    /** A centre that does not guide for a while goes passive: out of the search robot and the figures. */
+    @Transactional
+    public void setPassive(UUID centreId, boolean passive, CurrentUser actor) {
+        requireOwnCentreOrAdmin(centreId, actor);
+        jdbc.sql("update vc_centre set passive = ? where organisation_id = ?").params(passive, centreId).update();
+    }
+
+    public record ProfileInput(String profile, String website, List<String> languages, Boolean eCoaching,
+                               List<String> targetGroups, List<String> methodologies, Boolean vatLiable) {}
+
+    /** Centres write their own profile (shown in the search robot). */
+    @Transactional
+    public void updateProfile(UUID centreId, ProfileInput p, CurrentUser actor) {
+        requireOwnCentreOrAdmin(centreId, actor);
+        List<String> languages = p.languages() == null ? List.of() : p.languages();
+        List<String> groups = p.targetGroups() == null ? List.of() : p.targetGroups();
+        List<String> methods = p.methodologies() == null ? List.of() : p.methodologies();
+        Validator v = new Validator();
+        v.required("profile", p.profile(), 5000).text("website", p.website(), 200);
+        v.check(p.website() == null || p.website().isBlank() || p.website().startsWith("https://"), "website", "centre.websiteInvalid");
+        v.check(!languages.isEmpty() && LANGUAGES.containsAll(languages), "languages", "validation.choice");
+        v.check(TARGET_GROUPS.containsAll(groups), "targetGroups", "validation.choice");
+        v.check(METHODOLOGIES.containsAll(methods), "methodologies", "validation.choice");
+        v.throwIfInvalid();
+        int n = jdbc.sql("""
+                update vc_centre set profile = ?, website = ?, languages = ?::text[], e_coaching = ?, target_groups = ?::text[],
+                  methodologies = ?::text[], vat_liable = coalesce(?, vat_liable) where organisation_id = ?""")
+                .params(p.profile().trim(), p.website() == null || p.website().isBlank() ? null : p.website().trim(),
+                        languages.toArray(String[]::new), Boolean.TRUE.equals(p.eCoaching()), groups.toArray(String[]::new),
+                        methods.toArray(String[]::new), p.vatLiable(), centreId)
+                .update();
+        if (n == 0) {
+            throw new NotFoundException("centre");
+        }
+    }
+
+    @Transactional
+    public UUID addSite(UUID centreId, String name, String street, String municipality, Boolean headOffice,
+                        Boolean wheelchairAccess, CurrentUser actor) {
+        requireOwnCentreOrAdmin(centreId, actor);
+        Validator v = new Validator().required("name", name, 200).text("street", street, 200);
+        Optional<Municipality> m = municipality == null ? Optional.empty() : municipalities.find(municipality);
+        v.check(m.isPresent(), "municipality", "validation.municipality.unknown");
+        v.throwIfInvalid();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into vc_site (id, organisation_id, name, street, municipality_nis, latitude, longitude, head_office, wheelchair_access)
+                values (?,?,?,?,?,?,?,?,?)""")
+                .params(id, centreId, name.trim(), street == null ? "" : street.trim(), m.get().nis(), m.get().lat(),
+                        m.get().lon(), Boolean.TRUE.equals(headOffice), !Boolean.FALSE.equals(wheelchairAccess))
+                .update();
+        return id;
+    }
+
+    /** Adds a coach, or links an existing coach (a subcontractor working for several centres) to this centre. */
+    @Transactional
+    public UUID addCoach(UUID centreId, UUID existingCoachId, String name, String profile, String kind, List<String> languages,
+                         Boolean eCoaching, CurrentUser actor) {
+        requireOwnCentreOrAdmin(centreId, actor);
+        Validator v = new Validator();
+        v.check(kind != null && COACH_KINDS.contains(kind), "kind", "validation.choice");
+        if (existingCoachId == null) {
+            v.required("name", name, 200).text("profile", profile, 5000);
+            v.check(languages == null || LANGUAGES.containsAll(languages), "languages", "validation.choice");
+        }
+        v.throwIfInvalid();
+        UUID id = existingCoachId;
+        if (id == null) {
+            id = UUID.randomUUID();
+            jdbc.sql("insert into vc_coach (id, name, profile, languages, e_coaching) values (?,?,?,?::text[],?)")
+                    .params(id, name.trim(), profile == null ? "" : profile.trim(),
+                            (languages == null || languages.isEmpty() ? List.of("nl") : languages).toArray(String[]::new),
+                            Boolean.TRUE.equals(eCoaching))
+                    .update();
+        } else if (jdbc.sql("select count(*) from vc_coach where id = ?").param(id).query(Long.class).single() == 0) {
+            throw InvalidInputException.of("coachId", "voucher.unknownCoach");
+        }
+        jdbc.sql("insert into vc_coach_centre (coach_id, organisation_id, kind) values (?,?,?) on conflict do nothing")
+                .params(id, centreId, kind).update();
+        return id;
+    }
+
+    /** Coaches write their own profile; a subcontractor's profile is the same at every centre. */
+    @Transactional
+    public void updateCoachProfile(UUID coachId, String profile, CurrentUser actor) {
+        UUID centre = actor.organisationId();
+        boolean ownCoach = jdbc.sql("select count(*) from vc_coach_centre where coach_id = ? and organisation_id = ?")
+                .params(coachId, centre).query(Long.class).single() > 0;
+        if (!ownCoach && !actor.has(Role.ADMINISTRATOR)) {
+            throw new NotFoundException("coach");
+        }
+        new Validator().required("profile", profile, 5000).throwIfInvalid();
+        jdbc.sql("update vc_coach set profile = ? where id = ?").params(profile.trim(), coachId).update();
+    }
+
+    private void requireOwnCentreOrAdmin(UUID centreId, CurrentUser actor) {
+        boolean own = actor.organisationKind() == OrganisationKind.CAREER_CENTRE && centreId.equals(actor.organisationId())
+                && actor.hasAny(Role.PARTNER_MANAGER, Role.PARTNER_STAFF);
+        if (!own && !actor.has(Role.ADMINISTRATOR)) {
+            throw new NotFoundException("centre");
+        }
+    }
+
+    private Mandate mandate(UUID id) {
+        return jdbc.sql(MANDATE_SELECT + " where m.id = ?").param(id).query(CareerCentres::mapMandate).optional()
+                .orElseThrow(() -> new NotFoundException("mandate"));
+    }
+
+    private static final String MANDATE_SELECT = """
+            select m.id, m.organisation_id, o.name, m.enterprise_number, m.status, m.quality_certificate, m.experience_years,
+              m.vision, m.coach_follow_up, m.stimulus_opt_in, m.applied_on, m.decided_on, m.valid_from, m.valid_until, m.reason
+            from vc_mandate m join organisation o on o.id = m.organisation_id""";
+
+    private static Mandate mapMandate(java.sql.ResultSet rs, int i) throws SQLException {
+        return new Mandate(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getString(9), rs.getBoolean(10),
+                rs.getObject(11, LocalDate.class), rs.getObject(12, LocalDate.class), rs.getObject(13, LocalDate.class),
+                rs.getObject(14, LocalDate.class), rs.getString(15));
+    }
+
+    static List<String> list(Array a) throws SQLException {
+        return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,193 @@
+package be.werkregie.vouchers;
+
+import be.werkregie.identity.CurrentUser;
+import be.werkregie.identity.OrganisationKind;
+import be.werkregie.identity.Role;
+import be.werkregie.shared.Money;
+import be.werkregie.shared.NotFoundException;
+import be.werkregie.shared.Pdf;
+import be.werkregie.shared.Validator;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Payment runs: the employment service pays what was effectively performed, in half hours, at the tariff of the
+ * session date, with VAT for VAT-liable centres. A run is idempotent on its key and pays every session at most once.
+ */
+@Service
+public class Payments {
+
+    public record Run(UUID id, String runKey, LocalDate performedUntil, OffsetDateTime createdAt, String createdBy,
+                      int lines, Money total) {}
+
+    public record Line(UUID runId, UUID centreId, String centreName, UUID voucherId, String voucherCode, int halfHours,
+                       Money exclVat, Money vat, Money inclVat, Money contribution) {
+
+        /** What the voucher costs the employment service in this line: paid amount minus the citizen's contribution. */
+        public Money netCost() {
+            return inclVat.minus(contribution);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final VoucherSettings settings;
+    private final Vouchers vouchers;
+    private final ITemplateEngine templates;
+    private final Clock clock;
+
+    Payments(JdbcClient jdbc, VoucherSettings settings, Vouchers vouchers, ITemplateEngine templates, Clock clock) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.vouchers = vouchers;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Run run(LocalDate performedUntil, String runKey, CurrentUser actor) {
+        Validator v = new Validator().required("runKey", runKey, 100);
+        v.check(performedUntil != null, "performedUntil", "validation.date");
+        v.pastOrToday("performedUntil", performedUntil);
+        v.throwIfInvalid();
+        Optional<UUID> existing = jdbc.sql("select id from vc_payment_run where run_key = ?").param(runKey).query(UUID.class).optional();
+        if (existing.isPresent()) {
+            return find(existing.get()).orElseThrow();
+        }
+        // one run at a time
+        jdbc.sql("select pg_advisory_xact_lock(7020)").query(Object.class).single();
+        existing = jdbc.sql("select id from vc_payment_run where run_key = ?").param(runKey).query(UUID.class).optional();
+        if (existing.isPresent()) {
+            return find(existing.get()).orElseThrow();
+        }
+        vouchers.lapseExpired();
+        UUID runId = UUID.randomUUID();
+        jdbc.sql("insert into vc_payment_run (id, run_key, performed_until, created_by) values (?,?,?,?)")
+                .params(runId, runKey, performedUntil, actor.username()).update();
+        record Unpaid(UUID voucherId, UUID centreId, boolean vatLiable, LocalDate date, int halfHours, boolean contributionPaid,
+                      boolean earlierLine) {}
+        List<Unpaid> unpaid = jdbc.sql("""
+                select s.voucher_id, s.centre_id, coalesce(c.vat_liable, true), s.session_date, s.half_hours,
+                  v.contribution_paid_at is not null,
+                  exists (select 1 from vc_payment_line l where l.voucher_id = s.voucher_id)
+                from vc_session s join vc_voucher v on v.id = s.voucher_id left join vc_centre c on c.organisation_id = s.centre_id
+                where s.payment_run_id is null and s.session_date <= ? order by s.voucher_id""")
+                .param(performedUntil).query((rs, i) -> new Unpaid(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getBoolean(3), rs.getObject(4, LocalDate.class), rs.getInt(5), rs.getBoolean(6), rs.getBoolean(7)))
+                .list();
+        Map<UUID, List<Unpaid>> byVoucher = new LinkedHashMap<>();
+        unpaid.forEach(u -> byVoucher.computeIfAbsent(u.voucherId(), k -> new ArrayList<>()).add(u));
+        for (var e : byVoucher.entrySet()) {
+            List<Unpaid> sessions = e.getValue();
+            Unpaid first = sessions.get(0);
+            // exact: sum of (hourly price on the session date × half hours), halved and rounded once
+            BigDecimal doubleExcl = BigDecimal.ZERO;
+            int halfHours = 0;
+            for (Unpaid s : sessions) {
+                doubleExcl = doubleExcl.add(settings.tariffOn(s.date()).hourlyExclVat().multiply(BigDecimal.valueOf(s.halfHours())));
+                halfHours += s.halfHours();
+            }
+            BigDecimal excl = doubleExcl.divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
+            BigDecimal vat = first.vatLiable() ? excl.multiply(settings.vatRate()).setScale(2, RoundingMode.HALF_UP) : BigDecimal.ZERO;
+            BigDecimal contribution = first.contributionPaid() && !first.earlierLine() ? settings.contribution() : BigDecimal.ZERO;
+            jdbc.sql("""
+                    insert into vc_payment_line (run_id, centre_id, voucher_id, half_hours, amount_excl_vat, vat, amount_incl_vat,
+                      contribution) values (?,?,?,?,?,?,?,?)""")
+                    .params(runId, first.centreId(), e.getKey(), halfHours, excl, vat, excl.add(vat), contribution).update();
+        }
+        jdbc.sql("update vc_session set payment_run_id = ? where payment_run_id is null and session_date <= ?")
+                .params(runId, performedUntil).update();
+        jdbc.sql("update vc_recovery set settled_in_run = ? where settled_in_run is null").param(runId).update();
+        return find(runId).orElseThrow();
+    }
+
+    public Optional<Run> find(UUID runId) {
+        return jdbc.sql("""
+                select r.id, r.run_key, r.performed_until, r.created_at, r.created_by, count(l.voucher_id),
+                  coalesce(sum(l.amount_incl_vat), 0)
+                from vc_payment_run r left join vc_payment_line l on l.run_id = r.id where r.id = ?
+                group by r.id""")
+                .param(runId).query((rs, i) -> new Run(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getInt(6), new Money(rs.getBigDecimal(7))))
+                .optional();
+    }
+
+    public List<Run> runs() {
+        return jdbc.sql("""
+                select r.id, r.run_key, r.performed_until, r.created_at, r.created_by, count(l.voucher_id),
+                  coalesce(sum(l.amount_incl_vat), 0)
+                from vc_payment_run r left join vc_payment_line l on l.run_id = r.id group by r.id order by r.created_at desc limit 100""")
+                .query((rs, i) -> new Run(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getInt(6), new Money(rs.getBigDecimal(7))))
+                .list();
+    }
+
+    /** The lines of one run for one centre. A centre only ever gets its own statement. */
+    public List<Line> statement(UUID runId, UUID centreId, CurrentUser actor) {
+        boolean staff = actor.hasAny(Role.ADMINISTRATOR, Role.ANALYST) || actor.has(Role.MEDIATOR) && actor.worksForEmploymentService();
+        boolean ownCentre = actor.organisationKind() == OrganisationKind.CAREER_CENTRE && centreId.equals(actor.organisationId());
+        if (!staff && !ownCentre) {
+            throw new NotFoundException("statement");
+        }
+        return jdbc.sql("""
+                select l.run_id, l.centre_id, o.name, l.voucher_id, v.code, l.half_hours, l.amount_excl_vat, l.vat,
+                  l.amount_incl_vat, l.contribution
+                from vc_payment_line l join organisation o on o.id = l.centre_id join vc_voucher v on v.id = l.voucher_id
+                where l.run_id = ? and l.centre_id = ? order by v.code""")
+                .params(runId, centreId).query((rs, i) -> new Line(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5), rs.getInt(6), new Money(rs.getBigDecimal(7)),
+                        new Money(rs.getBigDecimal(8)), new Money(rs.getBigDecimal(9)), new Money(rs.getBigDecimal(10))))
+                .list();
+    }
+
+    /** Centres with lines in a run, with their totals incl. VAT. */
+    public List<Map<String, Object>> centresInRun(UUID runId) {
+        return jdbc.sql("""
+                select l.centre_id as id, o.name as name, count(*) as vouchers, sum(l.half_hours) as half_hours,
+                  sum(l.amount_incl_vat) as total from vc_payment_line l join organisation o on o.id = l.centre_id
+                where l.run_id = ? group by l.centre_id, o.name order by o.name""")
+                .param(runId).query().listOfRows();
+    }
+
+    public List<Run> runsOfCentre(UUID centreId) {
+        return runs().stream().filter(r -> jdbc.sql("select count(*) from vc_payment_line where run_id = ? and centre_id = ?")
+                .params(r.id(), centreId).query(Long.class).single() > 0).toList();
+    }
+
+    public String statementCsv(List<Line> lines) {
+        StringBuilder b = new StringBuilder("voucher;half_hours;amount_excl_vat;vat;amount_incl_vat;citizen_contribution;net_cost_pes\n");
+        for (Line l : lines) {
+            b.append(l.voucherCode()).append(';').append(l.halfHours()).append(';').append(l.exclVat().amount().toPlainString())
+                    .append(';').append(l.vat().amount().toPlainString()).append(';').append(l.inclVat().amount().toPlainString())
+                    .append(';').append(l.contribution().amount().toPlainString()).append(';')
+                    .append(l.netCost().amount().toPlainString()).append('\n');
+        }
+        return b.toString();
+    }
+
+    public byte[] statementPdf(Run run, String centreName, List<Line> lines) {
+        Context ctx = new Context(Locale.forLanguageTag("nl"));
+        ctx.setVariable("run", run);
+        ctx.setVariable("centreName", centreName);
+        ctx.setVariable("lines", lines);
+        ctx.setVariable("totalExcl", lines.stream().map(Line::exclVat).reduce(Money.ZERO, Money::plus));
+        ctx.setVariable("totalVat", lines.stream().map(Line::vat).reduce(Money.ZERO, Money::plus));
+        ctx.setVariable("totalIncl", lines.stream().map(Line::inclVat).reduce(Money.ZERO, Money::plus));
+        ctx.setVariable("date", LocalDate.now(clock));
+        return Pdf.fromHtml(templates.process("vouchers/statement-pdf", ctx));
+    }
+}

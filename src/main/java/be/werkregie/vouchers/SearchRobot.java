@@ -1,0 +1,196 @@
+package be.werkregie.vouchers;
+
+import be.werkregie.geo.Distance;
+import be.werkregie.geo.Municipalities;
+import be.werkregie.geo.Municipality;
+import be.werkregie.shared.InvalidInputException;
+import be.werkregie.shared.Validator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The public search robot: active mandated centres near a place, filtered by language, e-coaching, target group,
+ * methodology and free text (Dutch stemming by PostgreSQL), sorted by the distance to their nearest site. Centres
+ * and sites are held in memory (a few thousand rows at full scale) and reloaded when they change or after a minute.
+ */
+@Service
+public class SearchRobot {
+
+    public static final List<Integer> RADII = List.of(5, 10, 20, 50);
+    private static final Duration MAX_AGE = Duration.ofMinutes(1);
+
+    public record Query(String place, Double latitude, Double longitude, Integer radiusKm, String language, Boolean eCoaching,
+                        String targetGroup, String methodology, String text, Integer limit, Integer offset) {}
+
+    public record Hit(CareerCentres.Centre centre, CareerCentres.Site nearestSite, double distanceKm, int sitesInRadius,
+                      List<CareerCentres.Site> sites) {
+
+        public String distanceLabel() {
+            return String.format(Locale.ROOT, "%.1f", distanceKm).replace('.', ',') + " km";
+        }
+    }
+
+    public record Result(String originLabel, double originLatitude, double originLongitude, int radiusKm, int total,
+                         List<Hit> hits) {}
+
+    private record Entry(CareerCentres.Centre centre, List<CareerCentres.Site> sites) {}
+
+    private record Snapshot(Instant loadedAt, List<Entry> entries) {}
+
+    private final JdbcClient jdbc;
+    private final CareerCentres centres;
+    private final Municipalities municipalities;
+    private final Clock clock;
+    private volatile Snapshot snapshot;
+
+    SearchRobot(JdbcClient jdbc, CareerCentres centres, Municipalities municipalities, Clock clock) {
+        this.jdbc = jdbc;
+        this.centres = centres;
+        this.municipalities = municipalities;
+        this.clock = clock;
+    }
+
+    public Result search(Query q) {
+        Validator v = new Validator();
+        int radius = q.radiusKm() == null ? 10 : q.radiusKm();
+        v.check(RADII.contains(radius), "radiusKm", "validation.choice");
+        v.text("place", q.place(), 100).text("text", q.text(), 200);
+        v.check(q.language() == null || q.language().isBlank() || CareerCentres.LANGUAGES.contains(q.language()), "language",
+                "validation.choice");
+        v.check(q.targetGroup() == null || q.targetGroup().isBlank() || CareerCentres.TARGET_GROUPS.contains(q.targetGroup()),
+                "targetGroup", "validation.choice");
+        v.check(q.methodology() == null || q.methodology().isBlank() || CareerCentres.METHODOLOGIES.contains(q.methodology()),
+                "methodology", "validation.choice");
+        boolean hasPoint = q.latitude() != null && q.longitude() != null;
+        if (hasPoint) {
+            v.check(q.latitude() > 49 && q.latitude() < 52 && q.longitude() > 2 && q.longitude() < 7, "place", "search.outsideBelgium");
+        }
+        Optional<Municipality> m = Optional.empty();
+        if (!hasPoint) {
+            v.required("place", q.place(), 100);
+            if (!v.hasProblem("place")) {
+                m = municipalities.find(q.place().trim());
+                v.check(m.isPresent(), "place", "validation.municipality.unknown");
+            }
+        }
+        int limit = q.limit() == null ? 20 : q.limit();
+        int offset = q.offset() == null ? 0 : q.offset();
+        v.check(limit >= 1 && limit <= 100, "limit", "validation.number");
+        v.check(offset >= 0 && offset <= 10_000, "offset", "validation.number");
+        v.throwIfInvalid();
+
+        double lat = hasPoint ? q.latitude() : m.get().lat();
+        double lon = hasPoint ? q.longitude() : m.get().lon();
+        String label = hasPoint ? null : m.get().postcode() + " " + m.get().nameNl();
+        Set<UUID> textMatches = q.text() == null || q.text().isBlank() ? null : textMatches(q.text().trim());
+
+        List<Hit> hits = new ArrayList<>();
+        for (Entry e : current().entries()) {
+            CareerCentres.Centre c = e.centre();
+            if (q.language() != null && !q.language().isBlank() && !c.languages().contains(q.language())) {
+                continue;
+            }
+            if (Boolean.TRUE.equals(q.eCoaching()) && !c.eCoaching()) {
+                continue;
+            }
+            if (q.targetGroup() != null && !q.targetGroup().isBlank() && !c.targetGroups().contains(q.targetGroup())) {
+                continue;
+            }
+            if (q.methodology() != null && !q.methodology().isBlank() && !c.methodologies().contains(q.methodology())) {
+                continue;
+            }
+            if (textMatches != null && !textMatches.contains(c.id())) {
+                continue;
+            }
+            CareerCentres.Site nearest = null;
+            double best = Double.MAX_VALUE;
+            int inRadius = 0;
+            for (CareerCentres.Site s : e.sites()) {
+                double d = Distance.km(lat, lon, s.latitude(), s.longitude());
+                if (d <= radius) {
+                    inRadius++;
+                }
+                if (d < best) {
+                    best = d;
+                    nearest = s;
+                }
+            }
+            // e-coaching centres serve from a distance too, but are still ordered by distance
+            if (nearest != null && (best <= radius || Boolean.TRUE.equals(q.eCoaching()) && c.eCoaching() && best <= 50)) {
+                hits.add(new Hit(c, nearest, best, inRadius, e.sites()));
+            }
+        }
+        hits.sort(Comparator.comparingDouble(Hit::distanceKm).thenComparing(h -> h.centre().name()));
+        List<Hit> page = hits.subList(Math.min(offset, hits.size()), Math.min(offset + limit, hits.size()));
+        return new Result(label, lat, lon, radius, hits.size(), List.copyOf(page));
+    }
+
+    /** A centre's public profile page: only active centres are public. */
+    public Optional<Hit> profile(UUID centreId) {
+        return current().entries().stream().filter(e -> e.centre().id().equals(centreId)).findFirst()
+                .map(e -> new Hit(e.centre(), e.sites().isEmpty() ? null : e.sites().get(0), 0, e.sites().size(), e.sites()));
+    }
+
+    public void invalidate() {
+        snapshot = null;
+    }
+
+    private Set<UUID> textMatches(String text) {
+        if (text.length() > 200) {
+            throw InvalidInputException.of("text", "validation.tooLong", 200);
+        }
+        String like = "%" + text.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
+        return new HashSet<>(jdbc.sql("""
+                select c.organisation_id from vc_centre c join organisation o on o.id = c.organisation_id
+                where c.search_text @@ plainto_tsquery('dutch', ?) or lower(o.name) like ?
+                union
+                select cc.organisation_id from vc_coach_centre cc join vc_coach k on k.id = cc.coach_id
+                where k.search_text @@ plainto_tsquery('dutch', ?)""")
+                .params(text, like, text).query(UUID.class).list());
+    }
+
+    private Snapshot current() {
+        Snapshot s = snapshot;
+        if (s == null || s.loadedAt().plus(MAX_AGE).isBefore(Instant.now(clock))) {
+            s = load();
+            snapshot = s;
+        }
+        return s;
+    }
+
+    private Snapshot load() {
+        LocalDate today = LocalDate.now(clock);
+        List<UUID> active = jdbc.sql("""
+                select c.organisation_id from vc_centre c where not c.passive and exists (select 1 from vc_mandate m
+                  where m.organisation_id = c.organisation_id and m.status = 'APPROVED' and ? between m.valid_from and m.valid_until)""")
+                .param(today).query(UUID.class).list();
+        Map<UUID, List<CareerCentres.Site>> sites = new HashMap<>();
+        jdbc.sql("""
+                select s.id, s.organisation_id, s.name, s.street, s.municipality_nis, m.name_nl, s.latitude, s.longitude,
+                  s.head_office, s.wheelchair_access
+                from vc_site s join municipality m on m.nis = s.municipality_nis order by s.head_office desc, m.name_nl""")
+                .query((rs, i) -> new CareerCentres.Site(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getDouble(7), rs.getDouble(8), rs.getBoolean(9),
+                        rs.getBoolean(10)))
+                .list().forEach(s -> sites.computeIfAbsent(s.centreId(), k -> new ArrayList<>()).add(s));
+        List<Entry> entries = new ArrayList<>();
+        for (UUID id : active) {
+            centres.find(id).ifPresent(c -> entries.add(new Entry(c, List.copyOf(sites.getOrDefault(id, List.of())))));
+        }
+        return new Snapshot(Instant.now(clock), List.copyOf(entries));
+    }
+}

@@ -1,0 +1,382 @@
+package be.werkregie.vouchers;
+
+import be.werkregie.audit.AuditTrail;
+import be.werkregie.identity.CurrentUser;
+import be.werkregie.identity.OrganisationKind;
+import be.werkregie.identity.Role;
+import be.werkregie.messaging.Messenger;
+import be.werkregie.people.Person;
+import be.werkregie.people.PersonDirectory;
+import be.werkregie.shared.InvalidInputException;
+import be.werkregie.shared.Money;
+import be.werkregie.shared.NationalNumber;
+import be.werkregie.shared.NotFoundException;
+import be.werkregie.shared.Validator;
+import java.security.SecureRandom;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Requests, hand-over and registration of career vouchers. */
+@Service
+public class Vouchers {
+
+    /** The ten career themes of the registration (+ other). */
+    public static final List<String> THEMES = List.of("JOB_TARGET", "LABOUR_MARKET", "QUALITIES", "WORKABLE_WORK", "GROWTH",
+            "MEANING", "MOTIVES", "WORK_LIFE_BALANCE", "RELATIONS", "LEADERSHIP", "OTHER");
+    public static final List<String> MODES = List.of("FACE_TO_FACE", "E_COACHING");
+    private static final char[] CODE_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+    private static final String COLUMNS = """
+            v.id, v.code, v.person_id, v.package_start, v.number_in_package, v.requested_on, v.valid_until, v.hours,
+            v.rules_version, v.contribution, v.contribution_paid_at is not null, v.status, v.centre_id, o.name, v.taken_over_on,
+            v.themes, v.career_question, v.agreement_present, v.attendance_present, v.pop_present, v.synthesis_on,
+            v.aftercare_on, coalesce((select sum(half_hours) from vc_session s where s.voucher_id = v.id), 0)
+            """;
+
+    private final JdbcClient jdbc;
+    private final VoucherSettings settings;
+    private final PersonDirectory people;
+    private final AuditTrail audit;
+    private final Messenger messenger;
+    private final PaymentProvider payments;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Vouchers(JdbcClient jdbc, VoucherSettings settings, PersonDirectory people, AuditTrail audit, Messenger messenger,
+             PaymentProvider payments, Clock clock) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.people = people;
+        this.audit = audit;
+        this.messenger = messenger;
+        this.payments = payments;
+        this.clock = clock;
+    }
+
+    /** What a person declares when checking the right or requesting a voucher. */
+    public record Declaration(Eligibility.WorkSituation situation, LocalDate experienceSince, Boolean ownInitiative,
+                              Boolean inOutplacement, String employerName, String sector) {}
+
+    public Eligibility.Result check(UUID personId, Declaration d) {
+        validate(d);
+        return Eligibility.evaluate(facts(d, today()), past(personId), settings);
+    }
+
+    /**
+     * Requests a voucher for the person. Idempotent on {@code requestKey}: a retry returns the first voucher. Refused
+     * with a {@link VoucherRefusedException} that explains the rule and the date the person will qualify.
+     */
+    @Transactional
+    public Voucher request(UUID personId, Declaration d, String requestKey, CurrentUser actor) {
+        new Validator().required("requestKey", requestKey, 100).throwIfInvalid();
+        validate(d);
+        String key = personId + ":" + requestKey;
+        Optional<UUID> existing = jdbc.sql("select id from vc_voucher where request_key = ?").param(key).query(UUID.class).optional();
+        if (existing.isPresent()) {
+            return find(existing.get()).orElseThrow();
+        }
+        // one request at a time per person, so two parallel requests cannot both use the last voucher of a window
+        jdbc.sql("select id from person where id = ? for update").param(personId).query(UUID.class).optional()
+                .orElseThrow(() -> new NotFoundException("person"));
+        LocalDate today = today();
+        Eligibility.Result r = Eligibility.evaluate(facts(d, today), past(personId), settings);
+        if (!r.eligible()) {
+            throw new VoucherRefusedException(r);
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into vc_voucher (id, code, person_id, package_start, number_in_package, requested_on, valid_until, hours,
+                  rules_version, contribution, status, employer_name, sector, request_key)
+                values (?,?,?,?,?,?,?,?,?,?,'AWAITING_PAYMENT',?,?,?)""")
+                .params(id, newCode(today), personId, r.packageStart(), r.numberInPackage(), today,
+                        today.plusWeeks(settings.validityWeeks()), r.hours(), r.rulesVersion(), settings.contribution(),
+                        blankToNull(d.employerName()), blankToNull(d.sector()), key)
+                .update();
+        String reference = payments.start(id, new Money(settings.contribution()), "Loopbaancheque");
+        jdbc.sql("update vc_voucher set payment_reference = ? where id = ?").params(reference, id).update();
+        audit.record(actor, personId, AuditTrail.Action.WRITE, "VOUCHERS", "voucher requested", "number " + r.numberInPackage());
+        return find(id).orElseThrow();
+    }
+
+    /** The citizen confirms the €40 contribution; once the provider reports it paid, the voucher is issued and sent. */
+    @Transactional
+    public Voucher confirmContribution(UUID voucherId, UUID personId, CurrentUser actor) {
+        Voucher v = find(voucherId).filter(x -> x.personId().equals(personId)).orElseThrow(() -> new NotFoundException("voucher"));
+        if (v.status() != Voucher.Status.AWAITING_PAYMENT) {
+            return v; // a retried confirmation changes nothing
+        }
+        String reference = jdbc.sql("select payment_reference from vc_voucher where id = ?").param(voucherId).query(String.class).single();
+        if (!payments.isPaid(reference)) {
+            throw InvalidInputException.of("payment", "voucher.notPaid");
+        }
+        int changed = jdbc.sql("""
+                update vc_voucher set contribution_paid_at = now(), status = 'ISSUED' where id = ? and status = 'AWAITING_PAYMENT'""")
+                .param(voucherId).update();
+        if (changed == 1) {
+            audit.record(actor, personId, AuditTrail.Action.WRITE, "VOUCHERS", "contribution paid", v.code());
+            DateTimeFormatter f = DateTimeFormatter.ofPattern("d/M/yyyy");
+            messenger.send(personId, "voucherIssued", new Object[] {v.code(), v.validUntil().format(f), v.hours()},
+                    "voucher-issued:" + voucherId);
+        }
+        return find(voucherId).orElseThrow();
+    }
+
+    public List<Voucher> ofPerson(UUID personId) {
+        return jdbc.sql("select " + COLUMNS + " from vc_voucher v left join organisation o on o.id = v.centre_id"
+                        + " where v.person_id = ? order by v.requested_on desc, v.number_in_package desc")
+                .param(personId).query(this::map).list();
+    }
+
+    public Optional<Voucher> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from vc_voucher v left join organisation o on o.id = v.centre_id where v.id = ?")
+                .param(id).query(this::map).optional();
+    }
+
+    /** A voucher of the signed-in centre; another centre's voucher does not exist for this caller. */
+    public Voucher ofCentre(UUID voucherId, CurrentUser actor) {
+        UUID centre = centreOf(actor);
+        Voucher v = find(voucherId).filter(x -> centre.equals(x.centreId())).orElseThrow(() -> new NotFoundException("voucher"));
+        audit.record(actor, v.personId(), AuditTrail.Action.READ, "VOUCHERS", "guidance registration", v.code());
+        return v;
+    }
+
+    public List<Voucher> ofCentre(CurrentUser actor) {
+        return jdbc.sql("select " + COLUMNS + " from vc_voucher v left join organisation o on o.id = v.centre_id"
+                        + " where v.centre_id = ? order by v.taken_over_on desc limit 500")
+                .param(centreOf(actor)).query(this::map).list();
+    }
+
+    /** The name a centre may see for its own client. */
+    public String clientName(Voucher v) {
+        Person p = people.getForSystem(v.personId(), "voucher client name");
+        return p.fullName();
+    }
+
+    /**
+     * The citizen hands the voucher to a centre, which takes it over with the voucher code and the citizen's national
+     * number, within the voucher's 12-week validity. Idempotent for the same centre.
+     */
+    @Transactional
+    public Voucher takeOver(String code, String nationalNumber, CurrentUser actor) {
+        UUID centre = centreOf(actor);
+        Validator v = new Validator().required("code", code, 40).required("nationalNumber", nationalNumber, 20);
+        v.throwIfInvalid();
+        NationalNumber.problem(nationalNumber).ifPresent(p -> {
+            throw InvalidInputException.of("nationalNumber", p);
+        });
+        Voucher found = jdbc.sql("select " + COLUMNS + " from vc_voucher v left join organisation o on o.id = v.centre_id"
+                        + " join person p on p.id = v.person_id where upper(v.code) = ? and p.national_number = ? for update of v")
+                .params(code.trim().toUpperCase(), NationalNumber.of(nationalNumber).value()).query(this::map).optional()
+                .orElseThrow(() -> InvalidInputException.of("code", "voucher.unknown"));
+        if (found.status() == Voucher.Status.IN_GUIDANCE && centre.equals(found.centreId())) {
+            return found;
+        }
+        LocalDate today = today();
+        switch (found.status()) {
+            case AWAITING_PAYMENT -> throw InvalidInputException.of("code", "voucher.notPaid");
+            case IN_GUIDANCE, CLOSED -> throw InvalidInputException.of("code", "voucher.alreadyTaken");
+            case LAPSED, CANCELLED -> throw InvalidInputException.of("code", "voucher.expired", found.validUntil());
+            default -> { }
+        }
+        if (today.isAfter(found.validUntil())) {
+            throw InvalidInputException.of("code", "voucher.expired", found.validUntil());
+        }
+        jdbc.sql("update vc_voucher set centre_id = ?, taken_over_on = ?, status = 'IN_GUIDANCE' where id = ?")
+                .params(centre, today, found.id()).update();
+        audit.record(actor, found.personId(), AuditTrail.Action.WRITE, "VOUCHERS", "voucher taken over", found.code());
+        return find(found.id()).orElseThrow();
+    }
+
+    /** One session to register, in half hours. */
+    public record SessionInput(LocalDate date, LocalTime startTime, Integer halfHours, String mode, UUID coachId) {}
+
+    /**
+     * Registers a session. Idempotent per centre on the client-supplied key: a retry returns the first session and
+     * changes nothing. Hours can never exceed the voucher's hours.
+     */
+    @Transactional
+    public UUID registerSession(UUID voucherId, SessionInput in, String idempotencyKey, CurrentUser actor) {
+        UUID centre = centreOf(actor);
+        Validator val = new Validator().required("idempotencyKey", idempotencyKey, 100);
+        val.check(in.date() != null, "date", "validation.date");
+        val.pastOrToday("date", in.date());
+        val.check(in.halfHours() != null && in.halfHours() >= 1, "halfHours", "voucher.halfHoursPositive");
+        val.check(in.mode() != null && MODES.contains(in.mode()), "mode", "validation.choice");
+        val.throwIfInvalid();
+        String key = centre + ":" + idempotencyKey.trim();
+        Optional<UUID> existing = jdbc.sql("select id from vc_session where idempotency_key = ?").param(key).query(UUID.class).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        // lock the voucher: parallel registrations cannot together exceed its hours
+        Voucher v = jdbc.sql("select " + COLUMNS + " from vc_voucher v left join organisation o on o.id = v.centre_id"
+                        + " where v.id = ? for update of v")
+                .param(voucherId).query(this::map).optional().filter(x -> centre.equals(x.centreId()))
+                .orElseThrow(() -> new NotFoundException("voucher"));
+        Validator rules = new Validator();
+        rules.check(v.status() == Voucher.Status.IN_GUIDANCE, "voucherId", "voucher.notInGuidance");
+        rules.check(v.takenOverOn() == null || !in.date().isBefore(v.takenOverOn()), "date", "voucher.beforeTakeOver",
+                v.takenOverOn());
+        rules.check(in.halfHours() <= v.halfHoursLeft(), "halfHours", "voucher.overLimit", v.halfHoursLeft(), v.hours());
+        if (in.coachId() != null) {
+            boolean works = jdbc.sql("select count(*) from vc_coach_centre where coach_id = ? and organisation_id = ?")
+                    .params(in.coachId(), centre).query(Long.class).single() > 0;
+            rules.check(works, "coachId", "voucher.unknownCoach");
+        }
+        rules.throwIfInvalid();
+        UUID id = UUID.randomUUID();
+        int inserted = jdbc.sql("""
+                insert into vc_session (id, voucher_id, centre_id, coach_id, session_date, start_time, half_hours, mode,
+                  idempotency_key, registered_by) values (?,?,?,?,?,?,?,?,?,?) on conflict (idempotency_key) do nothing""")
+                .params(id, voucherId, centre, in.coachId(), in.date(), in.startTime(), in.halfHours(), in.mode(), key,
+                        actor.username())
+                .update();
+        if (inserted == 0) {
+            return jdbc.sql("select id from vc_session where idempotency_key = ?").param(key).query(UUID.class).single();
+        }
+        audit.record(actor, v.personId(), AuditTrail.Action.WRITE, "VOUCHERS", "session registered",
+                in.date() + " " + in.halfHours() + " half hours " + in.mode());
+        return id;
+    }
+
+    public List<Session> sessions(UUID voucherId) {
+        return jdbc.sql("""
+                select s.id, s.voucher_id, s.coach_id, c.name, s.session_date, s.start_time, s.half_hours, s.mode,
+                  s.payment_run_id is not null
+                from vc_session s left join vc_coach c on c.id = s.coach_id where s.voucher_id = ? order by s.session_date, s.start_time""")
+                .param(voucherId).query((rs, i) -> new Session(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, LocalDate.class),
+                        rs.getObject(6, LocalTime.class), rs.getInt(7), rs.getString(8), rs.getBoolean(9)))
+                .list();
+    }
+
+    /** The guidance record of a voucher: themes, career question, mandatory documents, synthesis and aftercare. */
+    public record GuidanceInput(List<String> themes, String careerQuestion, Boolean agreementPresent, Boolean attendancePresent,
+                                Boolean popPresent, LocalDate synthesisOn, LocalDate aftercareOn) {}
+
+    @Transactional
+    public Voucher updateGuidance(UUID voucherId, GuidanceInput in, CurrentUser actor) {
+        Voucher v = ofCentre(voucherId, actor);
+        List<String> themes = in.themes() == null ? List.of() : in.themes().stream().distinct().toList();
+        Validator val = new Validator();
+        val.check(THEMES.containsAll(themes), "themes", "validation.choice");
+        val.text("careerQuestion", in.careerQuestion(), 2000);
+        val.pastOrToday("synthesisOn", in.synthesisOn());
+        val.pastOrToday("aftercareOn", in.aftercareOn());
+        if (in.synthesisOn() != null && v.takenOverOn() != null) {
+            val.check(!in.synthesisOn().isBefore(v.takenOverOn()), "synthesisOn", "voucher.beforeTakeOver", v.takenOverOn());
+        }
+        if (in.aftercareOn() != null) {
+            val.check(in.synthesisOn() != null && !in.aftercareOn().isBefore(in.synthesisOn()), "aftercareOn", "voucher.aftercareAfterSynthesis");
+            val.check(in.synthesisOn() == null || !in.aftercareOn().isAfter(in.synthesisOn().plusMonths(settings.aftercareMonths())),
+                    "aftercareOn", "voucher.aftercareWindow", settings.aftercareMonths());
+        }
+        if (in.synthesisOn() != null) {
+            val.check(Boolean.TRUE.equals(in.popPresent()), "popPresent", "voucher.popBeforeSynthesis");
+        }
+        val.throwIfInvalid();
+        boolean closing = in.synthesisOn() != null && v.status() == Voucher.Status.IN_GUIDANCE;
+        jdbc.sql("""
+                update vc_voucher set themes = ?::text[], career_question = ?, agreement_present = ?, attendance_present = ?,
+                  pop_present = ?, synthesis_on = ?, aftercare_on = ?, status = case when ? then 'CLOSED' else status end
+                where id = ?""")
+                .params(themes.toArray(String[]::new), blankToNull(in.careerQuestion()), Boolean.TRUE.equals(in.agreementPresent()),
+                        Boolean.TRUE.equals(in.attendancePresent()), Boolean.TRUE.equals(in.popPresent()), in.synthesisOn(),
+                        in.aftercareOn(), closing, voucherId)
+                .update();
+        audit.record(actor, v.personId(), AuditTrail.Action.WRITE, "VOUCHERS", "guidance updated", v.code());
+        if (closing) {
+            messenger.send(v.personId(), "voucherSurvey", new Object[] {v.centreName()}, "voucher-survey:" + voucherId);
+        }
+        return find(voucherId).orElseThrow();
+    }
+
+    /** Vouchers not handed to a centre within their validity lapse (daily, and before every payment run). */
+    @Scheduled(cron = "${werkregie.vouchers.lapse-cron:0 15 2 * * *}")
+    @Transactional
+    public int lapseExpired() {
+        return jdbc.sql("update vc_voucher set status = 'LAPSED' where status in ('ISSUED','AWAITING_PAYMENT') and valid_until < ?")
+                .param(today()).update();
+    }
+
+    UUID centreOf(CurrentUser actor) {
+        if (actor.organisationKind() != OrganisationKind.CAREER_CENTRE || !actor.hasAny(Role.PARTNER_STAFF, Role.PARTNER_MANAGER)) {
+            throw new NotFoundException("voucher");
+        }
+        return actor.organisationId();
+    }
+
+    List<Eligibility.PastVoucher> past(UUID personId) {
+        LocalDate today = today();
+        return jdbc.sql("select package_start, requested_on, status, valid_until from vc_voucher where person_id = ?")
+                .param(personId).query((rs, i) -> {
+                    String status = rs.getString(3);
+                    LocalDate validUntil = rs.getObject(4, LocalDate.class);
+                    boolean lapsed = status.equals("LAPSED") || status.equals("CANCELLED")
+                            || (status.equals("AWAITING_PAYMENT") || status.equals("ISSUED")) && validUntil.isBefore(today);
+                    boolean open = !lapsed && (status.equals("ISSUED") || status.equals("AWAITING_PAYMENT"));
+                    return new Eligibility.PastVoucher(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
+                            !lapsed, open);
+                }).list();
+    }
+
+    private static void validate(Declaration d) {
+        Validator v = new Validator();
+        v.check(d.situation() != null, "situation", "validation.choice");
+        v.check(d.experienceSince() != null, "experienceSince", "validation.date");
+        v.pastOrToday("experienceSince", d.experienceSince());
+        v.check(d.experienceSince() == null || d.experienceSince().getYear() >= 1940, "experienceSince", "validation.date");
+        v.check(d.ownInitiative() != null, "ownInitiative", "validation.choice");
+        v.check(d.inOutplacement() != null, "inOutplacement", "validation.choice");
+        v.text("employerName", d.employerName(), 200);
+        v.text("sector", d.sector(), 100);
+        v.throwIfInvalid();
+    }
+
+    private static Eligibility.Facts facts(Declaration d, LocalDate on) {
+        return new Eligibility.Facts(on, d.situation(), d.experienceSince(), d.ownInitiative(), d.inOutplacement());
+    }
+
+    private String newCode(LocalDate on) {
+        StringBuilder b = new StringBuilder("LC").append(on.getYear()).append('-');
+        for (int i = 0; i < 8; i++) {
+            b.append(CODE_CHARS[random.nextInt(CODE_CHARS.length)]);
+        }
+        return b.toString();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private Voucher map(ResultSet rs, int i) throws SQLException {
+        Array themes = rs.getArray(16);
+        Voucher.Status status = Voucher.Status.valueOf(rs.getString(12));
+        LocalDate validUntil = rs.getObject(7, LocalDate.class);
+        if ((status == Voucher.Status.ISSUED || status == Voucher.Status.AWAITING_PAYMENT) && validUntil.isBefore(today())) {
+            status = Voucher.Status.LAPSED;
+        }
+        return new Voucher(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getObject(4, LocalDate.class),
+                rs.getInt(5), rs.getObject(6, LocalDate.class), validUntil, rs.getInt(8), rs.getObject(9, LocalDate.class),
+                rs.getBigDecimal(10), rs.getBoolean(11), status, rs.getObject(13, UUID.class), rs.getString(14),
+                rs.getObject(15, LocalDate.class), themes == null ? List.of() : Arrays.asList((String[]) themes.getArray()),
+                rs.getString(17), rs.getBoolean(18), rs.getBoolean(19), rs.getBoolean(20), rs.getObject(21, LocalDate.class),
+                rs.getObject(22, LocalDate.class), rs.getInt(23));
+    }
+}
