@@ -61,17 +61,19 @@ class AccessibilityBrowserTest {
         }
     }
 
-    static final Map<String, List<String>> PAGES = Map.of(
-            "mediator", List.of("/home", "/people?q=Kovalenko", "/people/new", "/messages", "/messages/letters", "/messages/phone-tasks"),
-            "partner", List.of("/home", "/people?q=De+Wilde"),
-            "socialworker", List.of("/home", "/people?q=Kovalenko"),
-            "mira", List.of("/me", "/me/views"),
-            "abdel", List.of("/me"),
-            "admin", List.of("/home", "/geo"),
-            "analyst", List.of("/home"),
-            "campus", List.of("/home"),
-            "localgov", List.of("/home"),
-            "partnermanager", List.of("/home"));
+    static final Map<String, List<String>> PAGES = Map.ofEntries(
+            Map.entry("nina", List.of("/me/vouchers")),
+            Map.entry("coach", List.of("/centre/vouchers")),
+            Map.entry("mediator", List.of("/home", "/people?q=Kovalenko", "/people/new", "/messages", "/messages/letters", "/messages/phone-tasks")),
+            Map.entry("partner", List.of("/home", "/people?q=De+Wilde")),
+            Map.entry("socialworker", List.of("/home", "/people?q=Kovalenko")),
+            Map.entry("mira", List.of("/me", "/me/views")),
+            Map.entry("abdel", List.of("/me")),
+            Map.entry("admin", List.of("/home", "/geo", "/vouchers/admin")),
+            Map.entry("analyst", List.of("/home")),
+            Map.entry("campus", List.of("/home")),
+            Map.entry("localgov", List.of("/home")),
+            Map.entry("partnermanager", List.of("/home")));
 
     @Test
     void everyRolesPagesHaveNoAccessibilityViolations() {
@@ -80,10 +82,24 @@ class AccessibilityBrowserTest {
             driver.manage().deleteAllCookies();
             problems.addAll(check(page));
         }
+        problems.addAll(check("/loopbaancentra"));
+        problems.addAll(check("/loopbaancentra?place=Gent&radiusKm=50"));
+        driver.findElement(By.cssSelector("ol.results a")).click();
+        problems.addAll(checkCurrent("centre profile"));
         for (var e : PAGES.entrySet()) {
             login(e.getKey());
             for (String page : e.getValue()) {
                 problems.addAll(check(page));
+            }
+            if (e.getKey().equals("coach")) {
+                driver.findElement(By.cssSelector("main table a")).click();
+                new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("sessions-title")));
+                problems.addAll(checkCurrent("centre voucher page"));
+            }
+            if (e.getKey().equals("nina")) {
+                driver.findElement(By.cssSelector("main article a[href*='survey']")).click();
+                new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("survey"));
+                problems.addAll(checkCurrent("survey page"));
             }
             if (e.getKey().equals("mediator")) {
                 driver.get(url("/people?q=Kovalenko"));

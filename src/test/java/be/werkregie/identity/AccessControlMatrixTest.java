@@ -61,6 +61,7 @@ class AccessControlMatrixTest {
         Set<Role> writers = EnumSet.of(Role.MEDIATOR, Role.PARTNER_STAFF, Role.SOCIAL_WORKER);
         Set<Role> consentManagers = EnumSet.of(Role.MEDIATOR, Role.SOCIAL_WORKER);
         Set<Role> outbox = EnumSet.of(Role.MEDIATOR, Role.ADMINISTRATOR);
+        Set<Role> centreStaff = EnumSet.of(Role.PARTNER_STAFF, Role.PARTNER_MANAGER);
         List<Endpoint> matrix = List.of(
                 new Endpoint("GET", "/home", all, false),
                 new Endpoint("GET", "/me", EnumSet.of(Role.CITIZEN), false),
@@ -94,6 +95,20 @@ class AccessControlMatrixTest {
                 new Endpoint("POST", "/api/people/" + p + "/dossier", writers, true),
                 new Endpoint("POST", "/api/people/" + p + "/consents", consentManagers, true),
                 new Endpoint("POST", "/api/people/" + p + "/messages", outbox, true),
+                new Endpoint("GET", "/me/vouchers", EnumSet.of(Role.CITIZEN), false),
+                new Endpoint("POST", "/me/vouchers", EnumSet.of(Role.CITIZEN), false),
+                new Endpoint("GET", "/centre/vouchers", centreStaff, false),
+                new Endpoint("POST", "/centre/vouchers", centreStaff, false),
+                new Endpoint("GET", "/centre/vouchers/" + UUID.randomUUID(), centreStaff, false),
+                new Endpoint("POST", "/centre/vouchers/" + UUID.randomUUID() + "/sessions", centreStaff, false),
+                new Endpoint("GET", "/vouchers/admin", EnumSet.of(Role.ADMINISTRATOR), false),
+                new Endpoint("POST", "/vouchers/admin/payment-runs", EnumSet.of(Role.ADMINISTRATOR), false),
+                new Endpoint("GET", "/api/me/vouchers", EnumSet.of(Role.CITIZEN), true),
+                new Endpoint("POST", "/api/me/vouchers/eligibility", EnumSet.of(Role.CITIZEN), true),
+                new Endpoint("GET", "/api/centre/vouchers", centreStaff, true),
+                new Endpoint("POST", "/api/centre/vouchers", centreStaff, true),
+                new Endpoint("GET", "/api/voucher-admin/payment-runs", EnumSet.of(Role.ADMINISTRATOR, Role.ANALYST), true),
+                new Endpoint("POST", "/api/voucher-admin/payment-runs", EnumSet.of(Role.ADMINISTRATOR), true),
                 new Endpoint("GET", "/api/unlisted", EnumSet.noneOf(Role.class), true));
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : matrix) {
@@ -117,7 +132,8 @@ class AccessControlMatrixTest {
 
     @Test
     void publicPagesNeedNoLogin() throws Exception {
-        for (String path : List.of("/", "/login", "/about", "/geo", "/actuator/health", "/css/app.css")) {
+        for (String path : List.of("/", "/login", "/about", "/geo", "/actuator/health", "/css/app.css",
+                "/loopbaancentra", "/loopbaancentra?place=Gent&radiusKm=50", "/api/career-centres?place=Gent")) {
             assertThat(mvc.perform(get(path)).andReturn().getResponse().getStatus()).as(path).isEqualTo(200);
         }
     }
