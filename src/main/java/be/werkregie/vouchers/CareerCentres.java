@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,13 +53,18 @@ public class CareerCentres {
     private static final int MANDATE_YEARS = 6;
     private static final BigDecimal MIN_EXPERIENCE = BigDecimal.valueOf(3);
 
+    /** Published after anything the search robot shows has changed. */
+    record CentresChanged(UUID centreId) {}
+
     private final JdbcClient jdbc;
     private final Municipalities municipalities;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CareerCentres(JdbcClient jdbc, Municipalities municipalities, Clock clock) {
+    CareerCentres(JdbcClient jdbc, Municipalities municipalities, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.municipalities = municipalities;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -71,14 +77,6 @@ public class CareerCentres {
                         rs.getBoolean(4), list(rs.getArray(5)), rs.getBoolean(6), list(rs.getArray(7)), list(rs.getArray(8)),
                         rs.getString(9), rs.getString(10), rs.getBoolean(11), rs.getBoolean(12)))
                 .optional();
-    }
-
-    /** Active = an approved mandate valid today and not passive: only active centres appear in the search robot. */
-    public boolean isActive(UUID centreId) {
-        return jdbc.sql("""
-                select count(*) from vc_centre c where c.organisation_id = ? and not c.passive and exists (select 1 from vc_mandate m
-                  where m.organisation_id = c.organisation_id and m.status = 'APPROVED' and ? between m.valid_from and m.valid_until)""")
-                .params(centreId, today()).query(Long.class).single() > 0;
     }
 
     public List<Site> sites(UUID centreId) {
@@ -100,12 +98,6 @@ public class CareerCentres {
                 .param(centreId).query((rs, i) -> new Coach(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         list(rs.getArray(4)), rs.getBoolean(5), rs.getString(6)))
                 .list();
-    }
-
-    /** Centres a coach works for (a subcontractor may work for several). */
-    public List<String> centresOfCoach(UUID coachId) {
-        return jdbc.sql("select o.name from vc_coach_centre cc join organisation o on o.id = cc.organisation_id where cc.coach_id = ? order by o.name")
-                .param(coachId).query(String.class).list();
     }
 
     public List<Mandate> mandates(String status) {
@@ -195,6 +187,7 @@ public class CareerCentres {
                 on conflict (organisation_id) do update set enterprise_number = excluded.enterprise_number,
                   stimulus_opt_in = excluded.stimulus_opt_in""")
                 .params(m.centreId(), m.enterpriseNumber(), m.stimulusOptIn()).update();
+        events.publishEvent(new CentresChanged(m.centreId()));
         return mandate(mandateId);
     }
 
@@ -210,6 +203,7 @@ public class CareerCentres {
         v.throwIfInvalid();
         jdbc.sql("update vc_mandate set status = ?, reason = ?, decided_by = ? where id = ?")
                 .params(status, reason.trim(), actor.username(), mandateId).update();
+        events.publishEvent(new CentresChanged(m.centreId()));
         return mandate(mandateId);
     }
 
@@ -218,6 +212,7 @@ public class CareerCentres {
     public void setPassive(UUID centreId, boolean passive, CurrentUser actor) {
         requireOwnCentreOrAdmin(centreId, actor);
         jdbc.sql("update vc_centre set passive = ? where organisation_id = ?").params(passive, centreId).update();
+        events.publishEvent(new CentresChanged(centreId));
     }
 
     public record ProfileInput(String profile, String website, List<String> languages, Boolean eCoaching,
@@ -247,6 +242,7 @@ public class CareerCentres {
         if (n == 0) {
             throw new NotFoundException("centre");
         }
+        events.publishEvent(new CentresChanged(centreId));
     }
 
     @Transactional
@@ -264,6 +260,7 @@ public class CareerCentres {
                 .params(id, centreId, name.trim(), street == null ? "" : street.trim(), m.get().nis(), m.get().lat(),
                         m.get().lon(), Boolean.TRUE.equals(headOffice), !Boolean.FALSE.equals(wheelchairAccess))
                 .update();
+        events.publishEvent(new CentresChanged(centreId));
         return id;
     }
 
@@ -292,6 +289,7 @@ public class CareerCentres {
         }
         jdbc.sql("insert into vc_coach_centre (coach_id, organisation_id, kind) values (?,?,?) on conflict do nothing")
                 .params(id, centreId, kind).update();
+        events.publishEvent(new CentresChanged(centreId));
         return id;
     }
 
@@ -306,6 +304,7 @@ public class CareerCentres {
         }
         new Validator().required("profile", profile, 5000).throwIfInvalid();
         jdbc.sql("update vc_coach set profile = ? where id = ?").params(profile.trim(), coachId).update();
+        events.publishEvent(new CentresChanged(centre));
     }
 
     private void requireOwnCentreOrAdmin(UUID centreId, CurrentUser actor) {

@@ -2,12 +2,10 @@ package be.werkregie.vouchers;
 
 import be.werkregie.shared.Money;
 import java.util.UUID;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.stereotype.Component;
 
-/** Default provider: the contribution counts as paid as soon as the citizen confirms it. */
+/** Default provider: the contribution counts as paid as soon as the citizen confirms it. A real provider is a {@code @Primary} bean. */
 @Component
-@ConditionalOnMissingBean(value = PaymentProvider.class, ignored = ConfirmOnSubmitPaymentProvider.class)
 class ConfirmOnSubmitPaymentProvider implements PaymentProvider {
 
     @Override

@@ -127,11 +127,19 @@ public class Payments {
     }
 
     public List<Run> runs() {
-        return jdbc.sql("""
-                select r.id, r.run_key, r.performed_until, r.created_at, r.created_by, count(l.voucher_id),
-                  coalesce(sum(l.amount_incl_vat), 0)
-                from vc_payment_run r left join vc_payment_line l on l.run_id = r.id group by r.id order by r.created_at desc limit 100""")
-                .query((rs, i) -> new Run(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class),
+        return runsWhere("", List.of());
+    }
+
+    /** The runs in which the centre was paid, with the centre's own totals. */
+    public List<Run> runsOfCentre(UUID centreId) {
+        return runsWhere(" where l.centre_id = ?", List.of(centreId));
+    }
+
+    private List<Run> runsWhere(String where, List<Object> params) {
+        return jdbc.sql("select r.id, r.run_key, r.performed_until, r.created_at, r.created_by, count(l.voucher_id),"
+                        + " coalesce(sum(l.amount_incl_vat), 0) from vc_payment_run r left join vc_payment_line l on l.run_id = r.id"
+                        + where + " group by r.id order by r.created_at desc limit 100")
+                .params(params).query((rs, i) -> new Run(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class),
                         rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getInt(6), new Money(rs.getBigDecimal(7))))
                 .list();
     }
@@ -161,11 +169,6 @@ public class Payments {
                   sum(l.amount_incl_vat) as total from vc_payment_line l join organisation o on o.id = l.centre_id
                 where l.run_id = ? group by l.centre_id, o.name order by o.name""")
                 .param(runId).query().listOfRows();
-    }
-
-    public List<Run> runsOfCentre(UUID centreId) {
-        return runs().stream().filter(r -> jdbc.sql("select count(*) from vc_payment_line where run_id = ? and centre_id = ?")
-                .params(r.id(), centreId).query(Long.class).single() > 0).toList();
     }
 
     public String statementCsv(List<Line> lines) {

@@ -84,9 +84,9 @@ public class Quality {
 
     /** Satisfaction % = mean of the 11 item means × 10, with the response rate over closed vouchers. Null centre = all. */
     public Satisfaction satisfaction(UUID centreId, LocalDate from, LocalDate to) {
-        String scope = centreId == null ? "" : " and v.centre_id = '" + centreId + "'";
+        String scope = " and (cast(? as uuid) is null or v.centre_id = ?)";
         long closed = jdbc.sql("select count(*) from vc_voucher v where v.status = 'CLOSED' and v.synthesis_on between ? and ?" + scope)
-                .params(from, to).query(Long.class).single();
+                .params(from, to, centreId, centreId).query(Long.class).single();
         List<BigDecimal> means = new ArrayList<>();
         long responses = 0;
         BigDecimal answered = null;
@@ -95,7 +95,7 @@ public class Quality {
                     select count(*) as n, avg(s.scores[""" + i + """
                     ]) as mean, avg(case when s.question_answered then 1.0 else 0.0 end) as yes
                     from vc_survey s join vc_voucher v on v.id = s.voucher_id where v.synthesis_on between ? and ?""" + scope)
-                    .params(from, to).query().singleRow();
+                    .params(from, to, centreId, centreId).query().singleRow();
             responses = ((Number) row.get("n")).longValue();
             if (row.get("mean") != null) {
                 means.add(((BigDecimal) row.get("mean")).setScale(2, RoundingMode.HALF_UP));

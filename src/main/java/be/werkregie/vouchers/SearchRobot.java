@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -145,7 +146,8 @@ public class SearchRobot {
                 .map(e -> new Hit(e.centre(), e.sites().isEmpty() ? null : e.sites().get(0), 0, e.sites().size(), e.sites()));
     }
 
-    public void invalidate() {
+    @EventListener
+    void on(CareerCentres.CentresChanged changed) {
         snapshot = null;
     }
 

@@ -32,12 +32,14 @@ class VoucherApi {
     private final SearchRobot robot;
     private final Payments payments;
     private final Quality quality;
+    private final CareerCentres centres;
 
-    VoucherApi(Vouchers vouchers, SearchRobot robot, Payments payments, Quality quality) {
+    VoucherApi(Vouchers vouchers, SearchRobot robot, Payments payments, Quality quality, CareerCentres centres) {
         this.vouchers = vouchers;
         this.robot = robot;
         this.payments = payments;
         this.quality = quality;
+        this.centres = centres;
     }
 
     // ---- search robot (public) ----
@@ -145,7 +147,90 @@ class VoucherApi {
         return csv(payments.statementCsv(payments.statement(runId, me.organisationId(), me)), runId);
     }
 
+    @PutMapping("/api/centre/profile")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void profile(@RequestBody CareerCentres.ProfileInput body) {
+        CurrentUser me = CurrentUser.get();
+        centres.updateProfile(me.organisationId(), body, me);
+    }
+
+    record SiteBody(String name, String street, String municipality, Boolean headOffice, Boolean wheelchairAccess) {}
+
+    @PostMapping("/api/centre/sites")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, UUID> site(@RequestBody SiteBody b) {
+        CurrentUser me = CurrentUser.get();
+        return Map.of("id", centres.addSite(me.organisationId(), b.name(), b.street(), b.municipality(), b.headOffice(),
+                b.wheelchairAccess(), me));
+    }
+
+    record CoachBody(UUID existingCoachId, String name, String profile, String kind, List<String> languages, Boolean eCoaching) {}
+
+    /** Adds a coach, or links a subcontractor who already works for another centre (existingCoachId). */
+    @PostMapping("/api/centre/coaches")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, UUID> coach(@RequestBody CoachBody b) {
+        CurrentUser me = CurrentUser.get();
+        return Map.of("id", centres.addCoach(me.organisationId(), b.existingCoachId(), b.name(), b.profile(), b.kind(),
+                b.languages(), b.eCoaching(), me));
+    }
+
+    record TextBody(String profile) {}
+
+    @PutMapping("/api/centre/coaches/{id}/profile")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void coachProfile(@PathVariable UUID id, @RequestBody TextBody b) {
+        centres.updateCoachProfile(id, b.profile(), CurrentUser.get());
+    }
+
+    @PostMapping("/api/centre/mandate-applications")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, UUID> apply(@RequestBody CareerCentres.MandateApplication b) {
+        CurrentUser me = CurrentUser.get();
+        return Map.of("id", centres.apply(me.organisationId(), b, me));
+    }
+
+    @GetMapping("/api/centre/mandates")
+    List<CareerCentres.Mandate> ownMandates() {
+        CurrentUser me = CurrentUser.get();
+        vouchers.centreOf(me);
+        return centres.mandatesOf(me.organisationId());
+    }
+
     // ---- employment service ----
+
+    record DecisionBody(Boolean approve, String reason) {}
+
+    @PostMapping("/api/voucher-admin/mandates/{id}/decision")
+    CareerCentres.Mandate decide(@PathVariable UUID id, @RequestBody DecisionBody b) {
+        return centres.decide(id, Boolean.TRUE.equals(b.approve()), b.reason(), CurrentUser.get());
+    }
+
+    record StatusBody(String status, String reason) {}
+
+    /** Suspension, revocation or reinstatement of a mandate. */
+    @PostMapping("/api/voucher-admin/mandates/{id}/status")
+    CareerCentres.Mandate status(@PathVariable UUID id, @RequestBody StatusBody b) {
+        return centres.changeStatus(id, b.status(), b.reason(), CurrentUser.get());
+    }
+
+    record PassiveBody(Boolean passive) {}
+
+    @PostMapping("/api/voucher-admin/centres/{id}/passive")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void passive(@PathVariable UUID id, @RequestBody PassiveBody b) {
+        centres.setPassive(id, Boolean.TRUE.equals(b.passive()), CurrentUser.get());
+    }
+
+    record ControlBody(Long seed) {}
+
+    /** Draws a dossier control (at most 25 guidances) and returns what it found per dossier. */
+    @PostMapping("/api/voucher-admin/centres/{id}/dossier-controls")
+    @ResponseStatus(HttpStatus.CREATED)
+    List<Quality.ControlItem> control(@PathVariable UUID id, @RequestBody ControlBody b) {
+        UUID control = quality.drawDossierControl(id, b.seed() == null ? System.nanoTime() : b.seed(), CurrentUser.get());
+        return quality.controlItems(control);
+    }
 
     record RunBody(LocalDate performedUntil, String runKey) {}
 

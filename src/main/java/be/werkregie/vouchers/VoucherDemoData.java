@@ -238,7 +238,7 @@ class VoucherDemoData implements ApplicationRunner {
             }
         }
         List<String> themes = pick(Vouchers.THEMES, 1 + random.nextInt(3) + (random.nextInt(3) == 0 ? 1 : 0), random);
-        vouchers.add(new Object[] {id, "LC" + requested.getYear() + "-D" + Long.toString(Math.abs(id.getMostSignificantBits()), 36).toUpperCase().substring(0, 7),
+        vouchers.add(new Object[] {id, String.format("LC%d-D%07d", requested.getYear(), vouchers.size() + 1),
                 person, Date.valueOf(packageStart), number, Date.valueOf(requested), Date.valueOf(validUntil), hours,
                 Date.valueOf(rules.effectiveFrom()), java.sql.Timestamp.valueOf(requested.atTime(10, 0)), status,
                 takenOver == null ? null : centre, takenOver == null ? null : Date.valueOf(takenOver),
@@ -255,9 +255,9 @@ class VoucherDemoData implements ApplicationRunner {
         }
     }
 
-    /** Nina finished a voucher at the first centre (she can answer the survey); Anja is in guidance there. */
+    /** Nina finished a voucher at the demo coach's centre (she can answer the survey); Anja is in guidance there. */
     private void personaStories(List<UUID> centres, List<UUID> coaches, LocalDate today) {
-        UUID centre = centres.get(0);
+        UUID centre = users.find("coach").map(u -> u.organisationId()).filter(centres::contains).orElse(centres.get(0));
         UUID coach = jdbc.sql("select coach_id from vc_coach_centre where organisation_id = ? order by kind limit 1").param(centre)
                 .query(UUID.class).single();
         people.idOfPersona("nina").ifPresent(nina -> {

@@ -187,7 +187,7 @@ class VoucherPages {
         CurrentUser me = CurrentUser.get();
         List<Voucher> list = vouchers.ofCentre(me);
         model.addAttribute("vouchers", list);
-        model.addAttribute("names", list.stream().collect(java.util.stream.Collectors.toMap(Voucher::id, vouchers::clientName)));
+        model.addAttribute("names", vouchers.clientNames(list, me));
         model.addAttribute("runs", payments.runsOfCentre(me.organisationId()));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());
@@ -213,7 +213,7 @@ class VoucherPages {
         CurrentUser me = CurrentUser.get();
         Voucher v = vouchers.ofCentre(id, me);
         model.addAttribute("voucher", v);
-        model.addAttribute("clientName", vouchers.clientName(v));
+        model.addAttribute("clientName", vouchers.clientNames(List.of(v), me).get(v.id()));
         model.addAttribute("sessions", vouchers.sessions(id));
         model.addAttribute("coaches", centres.coaches(me.organisationId()));
         model.addAttribute("themes", Vouchers.THEMES);
@@ -298,7 +298,6 @@ class VoucherPages {
     String decideMandate(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         try {
             centres.decide(id, "approve".equals(form.get("decision")), form.get("reason"), CurrentUser.get());
-            robot.invalidate();
             redirect.addFlashAttribute("notice", "mandate.decided");
             return "redirect:/vouchers/admin";
         } catch (InvalidInputException e) {

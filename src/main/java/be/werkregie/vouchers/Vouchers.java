@@ -5,8 +5,6 @@ import be.werkregie.identity.CurrentUser;
 import be.werkregie.identity.OrganisationKind;
 import be.werkregie.identity.Role;
 import be.werkregie.messaging.Messenger;
-import be.werkregie.people.Person;
-import be.werkregie.people.PersonDirectory;
 import be.werkregie.shared.InvalidInputException;
 import be.werkregie.shared.Money;
 import be.werkregie.shared.NationalNumber;
@@ -47,18 +45,16 @@ public class Vouchers {
 
     private final JdbcClient jdbc;
     private final VoucherSettings settings;
-    private final PersonDirectory people;
     private final AuditTrail audit;
     private final Messenger messenger;
     private final PaymentProvider payments;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Vouchers(JdbcClient jdbc, VoucherSettings settings, PersonDirectory people, AuditTrail audit, Messenger messenger,
+    Vouchers(JdbcClient jdbc, VoucherSettings settings, AuditTrail audit, Messenger messenger,
              PaymentProvider payments, Clock clock) {
         this.jdbc = jdbc;
         this.settings = settings;
-        this.people = people;
         this.audit = audit;
         this.messenger = messenger;
         this.payments = payments;
@@ -158,10 +154,23 @@ public class Vouchers {
                 .param(centreOf(actor)).query(this::map).list();
     }
 
-    /** The name a centre may see for its own client. */
-    public String clientName(Voucher v) {
-        Person p = people.getForSystem(v.personId(), "voucher client name");
-        return p.fullName();
+    /** The names a centre sees for its own clients (one query); every name shown is an audited read. */
+    public java.util.Map<UUID, String> clientNames(List<Voucher> list, CurrentUser actor) {
+        UUID centre = centreOf(actor);
+        java.util.Map<UUID, String> names = new java.util.HashMap<>();
+        if (list.isEmpty()) {
+            return names;
+        }
+        List<Voucher> own = list.stream().filter(v -> centre.equals(v.centreId())).toList();
+        jdbc.sql("""
+                select v.id, p.first_name || ' ' || p.last_name from vc_voucher v join person p on p.id = v.person_id
+                where v.centre_id = ? and v.id = any(?)""")
+                .params(centre, own.stream().map(Voucher::id).toArray(UUID[]::new))
+                .query((rs, i) -> names.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        for (Voucher v : own) {
+            audit.record(actor, v.personId(), AuditTrail.Action.READ, "VOUCHERS", "client name", v.code());
+        }
+        return names;
     }
 
     /**

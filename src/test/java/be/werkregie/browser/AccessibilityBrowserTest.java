@@ -127,6 +127,7 @@ class AccessibilityBrowserTest {
         var active = driver.switchTo().activeElement();
         assertThat(active.getAttribute("id")).as("the user name field has focus").isEqualTo("username");
         active.sendKeys("bjorn", Keys.TAB, "werkregie", Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches("/me$"));
         assertThat(driver.getCurrentUrl()).endsWith("/me");
         var skip = driver.findElement(By.cssSelector("a.skip"));
         assertThat(skip.getAttribute("href")).endsWith("#main");
@@ -145,10 +146,15 @@ class AccessibilityBrowserTest {
         driver.get(url("/login"));
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys("werkregie", Keys.ENTER);
+        // wait for the sign-in to complete, or the next page would be checked as the login page
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
     private List<String> check(String page) {
         driver.get(url(page));
+        if (!page.startsWith("/login")) {
+            assertThat(driver.getCurrentUrl()).as("checked " + page + ", not a redirect to the login page").doesNotContain("/login");
+        }
         return checkCurrent(page);
     }
 

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import be.werkregie.IntegrationTest;
 import be.werkregie.people.PersonDirectory;
@@ -109,6 +110,11 @@ class AccessControlMatrixTest {
                 new Endpoint("POST", "/api/centre/vouchers", centreStaff, true),
                 new Endpoint("GET", "/api/voucher-admin/payment-runs", EnumSet.of(Role.ADMINISTRATOR, Role.ANALYST), true),
                 new Endpoint("POST", "/api/voucher-admin/payment-runs", EnumSet.of(Role.ADMINISTRATOR), true),
+                new Endpoint("POST", "/api/voucher-admin/mandates/" + UUID.randomUUID() + "/decision", EnumSet.of(Role.ADMINISTRATOR), true),
+                new Endpoint("POST", "/api/voucher-admin/centres/" + UUID.randomUUID() + "/dossier-controls", EnumSet.of(Role.ADMINISTRATOR), true),
+                new Endpoint("PUT", "/api/centre/profile", centreStaff, true),
+                new Endpoint("POST", "/api/centre/mandate-applications", centreStaff, true),
+                new Endpoint("GET", "/api/centre/mandates", centreStaff, true),
                 new Endpoint("GET", "/api/unlisted", EnumSet.noneOf(Role.class), true));
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : matrix) {
@@ -139,8 +145,12 @@ class AccessControlMatrixTest {
     }
 
     private MockHttpServletRequestBuilder request(Endpoint e, String username) {
-        MockHttpServletRequestBuilder b = e.method().equals("GET") ? get(e.path()) : post(e.path());
-        if (e.method().equals("POST")) {
+        MockHttpServletRequestBuilder b = switch (e.method()) {
+            case "GET" -> get(e.path());
+            case "PUT" -> put(e.path());
+            default -> post(e.path());
+        };
+        if (!e.method().equals("GET")) {
             b = e.api() ? b.contentType(MediaType.APPLICATION_JSON).content("{}") : b.with(csrf());
         }
         if (username != null) {
