@@ -61,6 +61,7 @@ class SecurityConfig {
                         .requestMatchers("/", "/login", "/error", "/about", "/geo", "/css/**", "/js/**", "/webjars/**",
                                 "/favicon.ico", "/static-page.html", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(GET, "/loopbaancentra", "/loopbaancentra/*").permitAll()
+                        .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs.yaml").permitAll()
                         .requestMatchers("/home").authenticated()
                         .requestMatchers("/centre/**").hasAnyRole("PARTNER_STAFF", "PARTNER_MANAGER")
                         .requestMatchers("/vouchers/admin", "/vouchers/admin/**").hasRole("ADMINISTRATOR")

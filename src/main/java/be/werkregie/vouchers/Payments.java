@@ -146,11 +146,7 @@ public class Payments {
 
     /** The lines of one run for one centre. A centre only ever gets its own statement. */
     public List<Line> statement(UUID runId, UUID centreId, CurrentUser actor) {
-        boolean staff = actor.hasAny(Role.ADMINISTRATOR, Role.ANALYST) || actor.has(Role.MEDIATOR) && actor.worksForEmploymentService();
-        boolean ownCentre = actor.organisationKind() == OrganisationKind.CAREER_CENTRE && centreId.equals(actor.organisationId());
-        if (!staff && !ownCentre) {
-            throw new NotFoundException("statement");
-        }
+        requireStatementAccess(centreId, actor);
         return jdbc.sql("""
                 select l.run_id, l.centre_id, o.name, l.voucher_id, v.code, l.half_hours, l.amount_excl_vat, l.vat,
                   l.amount_incl_vat, l.contribution
@@ -162,16 +158,44 @@ public class Payments {
                 .list();
     }
 
+    private static void requireStatementAccess(UUID centreId, CurrentUser actor) {
+        boolean staff = actor.hasAny(Role.ADMINISTRATOR, Role.ANALYST) || actor.has(Role.MEDIATOR) && actor.worksForEmploymentService();
+        boolean ownCentre = actor.organisationKind() == OrganisationKind.CAREER_CENTRE && centreId.equals(actor.organisationId());
+        if (!staff && !ownCentre) {
+            throw new NotFoundException("statement");
+        }
+    }
+
+    /** An amount taken back from a centre (complaint refund or final sanction), deducted in the run that settles it. */
+    public record Recovery(String voucherCode, String reason, Money amount) {}
+
+    public List<Recovery> recoveries(UUID runId, UUID centreId, CurrentUser actor) {
+        requireStatementAccess(centreId, actor);
+        return jdbc.sql("""
+                select v.code, r.reason, r.amount from vc_recovery r left join vc_voucher v on v.id = r.voucher_id
+                where r.settled_in_run = ? and r.centre_id = ? order by r.created_at, r.id""")
+                .params(runId, centreId).query((rs, i) -> new Recovery(rs.getString(1), rs.getString(2), new Money(rs.getBigDecimal(3))))
+                .list();
+    }
+
     /** Centres with lines in a run, with their totals incl. VAT. */
     public List<Map<String, Object>> centresInRun(UUID runId) {
         return jdbc.sql("""
                 select l.centre_id as id, o.name as name, count(*) as vouchers, sum(l.half_hours) as half_hours,
-                  sum(l.amount_incl_vat) as total from vc_payment_line l join organisation o on o.id = l.centre_id
-                where l.run_id = ? group by l.centre_id, o.name order by o.name""")
-                .param(runId).query().listOfRows();
+                  sum(l.amount_incl_vat) as total,
+                  coalesce((select sum(r.amount) from vc_recovery r where r.settled_in_run = l.run_id and r.centre_id = l.centre_id), 0)
+                    as recovered
+                from vc_payment_line l join organisation o on o.id = l.centre_id
+                where l.run_id = ? group by l.run_id, l.centre_id, o.name
+                union all
+                select r.centre_id, o.name, 0, 0, 0, sum(r.amount) from vc_recovery r join organisation o on o.id = r.centre_id
+                where r.settled_in_run = ? and not exists (select 1 from vc_payment_line l where l.run_id = ? and l.centre_id = r.centre_id)
+                group by r.centre_id, o.name
+                order by name""")
+                .params(runId, runId, runId).query().listOfRows();
     }
 
-    public String statementCsv(List<Line> lines) {
+    public String statementCsv(List<Line> lines, List<Recovery> recoveries) {
         StringBuilder b = new StringBuilder("voucher;half_hours;amount_excl_vat;vat;amount_incl_vat;citizen_contribution;net_cost_pes\n");
         for (Line l : lines) {
             b.append(l.voucherCode()).append(';').append(l.halfHours()).append(';').append(l.exclVat().amount().toPlainString())
@@ -179,17 +203,27 @@ public class Payments {
                     .append(';').append(l.contribution().amount().toPlainString()).append(';')
                     .append(l.netCost().amount().toPlainString()).append('\n');
         }
+        for (Recovery r : recoveries) {
+            b.append("RECOVERY ").append(r.voucherCode() == null ? "" : r.voucherCode()).append(";0;0.00;0.00;")
+                    .append(r.amount().amount().negate().toPlainString()).append(";0.00;")
+                    .append(r.amount().amount().negate().toPlainString()).append('\n');
+        }
         return b.toString();
     }
 
-    public byte[] statementPdf(Run run, String centreName, List<Line> lines) {
+    public byte[] statementPdf(Run run, String centreName, List<Line> lines, List<Recovery> recoveries) {
         Context ctx = new Context(Locale.forLanguageTag("nl"));
         ctx.setVariable("run", run);
         ctx.setVariable("centreName", centreName);
         ctx.setVariable("lines", lines);
         ctx.setVariable("totalExcl", lines.stream().map(Line::exclVat).reduce(Money.ZERO, Money::plus));
         ctx.setVariable("totalVat", lines.stream().map(Line::vat).reduce(Money.ZERO, Money::plus));
-        ctx.setVariable("totalIncl", lines.stream().map(Line::inclVat).reduce(Money.ZERO, Money::plus));
+        Money incl = lines.stream().map(Line::inclVat).reduce(Money.ZERO, Money::plus);
+        Money recovered = recoveries.stream().map(Recovery::amount).reduce(Money.ZERO, Money::plus);
+        ctx.setVariable("totalIncl", incl);
+        ctx.setVariable("recoveries", recoveries);
+        ctx.setVariable("recovered", recovered);
+        ctx.setVariable("payable", incl.minus(recovered));
         ctx.setVariable("date", LocalDate.now(clock));
         return Pdf.fromHtml(templates.process("vouchers/statement-pdf", ctx));
     }

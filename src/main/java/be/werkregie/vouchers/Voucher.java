@@ -10,7 +10,7 @@ public record Voucher(UUID id, String code, UUID personId, LocalDate packageStar
                       LocalDate validUntil, int hours, LocalDate rulesVersion, BigDecimal contribution, boolean contributionPaid,
                       Status status, UUID centreId, String centreName, LocalDate takenOverOn, List<String> themes,
                       String careerQuestion, boolean agreementPresent, boolean attendancePresent, boolean popPresent,
-                      LocalDate synthesisOn, LocalDate aftercareOn, int usedHalfHours) {
+                      LocalDate synthesisOn, LocalDate aftercareOn, int usedHalfHours, String popText) {
 
     public enum Status { AWAITING_PAYMENT, ISSUED, IN_GUIDANCE, CLOSED, LAPSED, CANCELLED }
 

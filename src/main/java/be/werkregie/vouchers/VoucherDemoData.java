@@ -49,6 +49,8 @@ class VoucherDemoData implements ApplicationRunner {
             "Begeleiding in het Nederlands, Frans en Engels, ook online via videogesprek."};
     private static final String[] COACH_FIRST = {"An", "Bart", "Els", "Koen", "Sofie", "Tom", "Lien", "Pieter", "Hanne", "Jan",
             "Griet", "Wout", "Leen", "Dirk", "Nora", "Samir"};
+    private static final String[] EMPLOYER_KIND = {"Bouwgroep", "Zorgnet", "Transport", "Bakkerij", "Garage", "Studiebureau",
+            "Schoonmaak", "Drukkerij", "Logistiek", "Apotheek", "Kinderopvang", "Metaal", "Tuinaanleg", "IT-diensten", "Hotel"};
     private static final String[] COACH_LAST = {"Peeters", "Maes", "Claes", "Wouters", "Aerts", "Smets", "Segers", "Coppens",
             "Lemmens", "Jacobs", "Willems", "El Idrissi"};
 
@@ -59,13 +61,15 @@ class VoucherDemoData implements ApplicationRunner {
     private final PersonDirectory people;
     private final Users users;
     private final Payments payments;
+    private final Misuse misuse;
     private final VoucherSettings settings;
+    private final List<String> employers = new ArrayList<>();
     private final Clock clock;
     private final double scale;
     private final long seed;
 
     VoucherDemoData(JdbcClient jdbc, JdbcTemplate template, Organisations organisations, Municipalities municipalities,
-                    PersonDirectory people, Users users, Payments payments, VoucherSettings settings, Clock clock,
+                    PersonDirectory people, Users users, Payments payments, Misuse misuse, VoucherSettings settings, Clock clock,
                     @Value("${werkregie.demo.scale:0.02}") double scale, @Value("${werkregie.demo.seed:2027}") long seed) {
         this.jdbc = jdbc;
         this.template = template;
@@ -74,6 +78,7 @@ class VoucherDemoData implements ApplicationRunner {
         this.people = people;
         this.users = users;
         this.payments = payments;
+        this.misuse = misuse;
         this.settings = settings;
         this.clock = clock;
         this.scale = scale;
@@ -162,6 +167,12 @@ class VoucherDemoData implements ApplicationRunner {
                 select id from person where status in ('WORKER','SELF_EMPLOYED') and persona is null order by id""")
                 .query(UUID.class).list();
         int userCount = (int) Math.min(workers.size(), Math.round(155_000 * scale));
+        // employers: many small ones, so that a cluster at one centre is rare unless it is planted
+        for (int e = 0; e < Math.max(200, userCount / 3); e++) {
+            employers.add(EMPLOYER_KIND[e % EMPLOYER_KIND.length] + " " + COACH_LAST[(e / EMPLOYER_KIND.length) % COACH_LAST.length]
+                    + (e >= EMPLOYER_KIND.length * COACH_LAST.length ? " " + (e / (EMPLOYER_KIND.length * COACH_LAST.length) + 1) : "")
+                    + " BV");
+        }
         List<Object[]> voucherRows = new ArrayList<>();
         List<Object[]> sessionRows = new ArrayList<>();
         List<Object[]> surveyRows = new ArrayList<>();
@@ -192,7 +203,9 @@ class VoucherDemoData implements ApplicationRunner {
                 insert into vc_survey (voucher_id, scores, question_answered, what_was_good, submitted_on)
                 values (?,?::int[],?,?,?)""", surveyRows);
         personaStories(centres, coachIds, today);
+        suspiciousCentre(centres, workers.subList(Math.min(userCount, workers.size() - 8), workers.size()), today);
         users.find("admin").ifPresent(admin -> payments.run(today.minusDays(today.getDayOfMonth()), "demo-history", admin));
+        misuse.detect();
         log.info("Voucher history loaded: {} centres, {} sites, {} vouchers, {} sessions in {} ms", centres.size(), sitesTotal,
                 voucherRows.size(), sessionRows.size(), (System.nanoTime() - start) / 1_000_000);
     }
@@ -245,7 +258,7 @@ class VoucherDemoData implements ApplicationRunner {
                 takenOver == null ? new String[0] : themes.toArray(String[]::new),
                 takenOver == null ? null : "Ik wil weten welke richting ik uit wil.", takenOver != null, takenOver != null,
                 synthesis != null, synthesis == null ? null : Date.valueOf(synthesis), null,
-                random.nextInt(10) == 0 ? "Bouwgroep Schelde" : null, null});
+                random.nextInt(100) < 60 ? employers.get(random.nextInt(employers.size())) : null, null});
         if (synthesis != null && random.nextInt(100) < 40) {
             Integer[] scores = new Integer[Quality.STATEMENTS];
             for (int i = 0; i < scores.length; i++) {
@@ -292,6 +305,38 @@ class VoucherDemoData implements ApplicationRunner {
                       registered_by) values (?,?,?,?,?,3,'E_COACHING','demo:anja:0','demo')""",
                     UUID.randomUUID(), id, centre, coach, Date.valueOf(requested.plusDays(12)));
         });
+    }
+
+    /**
+     * One centre shows what the misuse detection looks for: seven vouchers of one employer's staff taken over in a few
+     * weeks, sessions late in the evening, and three clients with the same POP.
+     */
+    private void suspiciousCentre(List<UUID> centres, List<UUID> persons, LocalDate today) {
+        if (centres.size() < 3 || persons.size() < 7) {
+            return;
+        }
+        UUID coachCentre = users.find("coach").map(u -> u.organisationId()).orElse(null);
+        UUID centre = centres.get(centres.size() - 1).equals(coachCentre) ? centres.get(centres.size() - 2) : centres.get(centres.size() - 1);
+        UUID coach = jdbc.sql("select coach_id from vc_coach_centre where organisation_id = ? order by coach_id limit 1").param(centre)
+                .query(UUID.class).single();
+        String pop = "Mijn doel: een job met meer afwisseling. Actie 1: cv aanpassen. Actie 2: drie vacatures zoeken per week.";
+        for (int i = 0; i < 7; i++) {
+            UUID id = UUID.randomUUID();
+            LocalDate requested = today.minusDays(120 - i * 4);
+            template.update("""
+                    insert into vc_voucher (id, code, person_id, package_start, number_in_package, requested_on, valid_until, hours,
+                      rules_version, contribution, contribution_paid_at, status, centre_id, taken_over_on, agreement_present,
+                      attendance_present, pop_present, pop_text, pop_hash, employer_name)
+                    values (?,?,?,?,1,?,?,3,'2020-01-01',40.00,now(),'IN_GUIDANCE',?,?,true,true,?,?,?,'Transport Vermeulen NV')""",
+                    id, "LC-DEMO-TV" + (i + 1), persons.get(i), Date.valueOf(requested), Date.valueOf(requested),
+                    Date.valueOf(requested.plusWeeks(12)), centre, Date.valueOf(requested.plusDays(2)), i < 3,
+                    i < 3 ? pop : null, i < 3 ? Vouchers.popHash(pop) : null);
+            template.update("""
+                    insert into vc_session (id, voucher_id, centre_id, coach_id, session_date, start_time, half_hours, mode,
+                      idempotency_key, registered_by) values (?,?,?,?,?,?,2,'FACE_TO_FACE',?,'demo')""",
+                    UUID.randomUUID(), id, centre, coach, Date.valueOf(requested.plusDays(9)),
+                    java.sql.Time.valueOf(i < 4 ? LocalTime.of(22, 30) : LocalTime.of(10, 0)), "demo:tv:" + i);
+        }
     }
 
     private static List<String> pick(List<String> from, int n, Random random) {

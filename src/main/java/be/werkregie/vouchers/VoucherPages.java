@@ -31,8 +31,11 @@ class VoucherPages {
     private final MessageSource messages;
     private final Clock clock;
 
+    private final Misuse misuse;
+
     VoucherPages(Vouchers vouchers, SearchRobot robot, CareerCentres centres, Payments payments, Quality quality,
-                 MessageSource messages, Clock clock) {
+                 MessageSource messages, Clock clock, Misuse misuse) {
+        this.misuse = misuse;
         this.vouchers = vouchers;
         this.robot = robot;
         this.centres = centres;
@@ -86,7 +89,11 @@ class VoucherPages {
     @GetMapping("/me/vouchers")
     String mine(Model model) {
         CurrentUser me = CurrentUser.get();
-        model.addAttribute("vouchers", vouchers.ofPerson(me.personId()));
+        List<Voucher> mine = vouchers.ofPerson(me.personId());
+        model.addAttribute("vouchers", mine);
+        Map<UUID, List<Session>> sessions = new java.util.HashMap<>();
+        mine.stream().filter(v -> v.usedHalfHours() > 0).forEach(v -> sessions.put(v.id(), vouchers.sessions(v.id())));
+        model.addAttribute("sessions", sessions);
         model.addAttribute("complaints", quality.complaintsOfPerson(me.personId()));
         model.addAttribute("situations", Eligibility.WorkSituation.values());
         model.addAttribute("requestKey", UUID.randomUUID().toString());
@@ -248,7 +255,8 @@ class VoucherPages {
         try {
             vouchers.updateGuidance(id, new Vouchers.GuidanceInput(themes, form.get("careerQuestion"),
                     form.containsKey("agreementPresent"), form.containsKey("attendancePresent"), form.containsKey("popPresent"),
-                    date(form.get("synthesisOn"), "synthesisOn"), date(form.get("aftercareOn"), "aftercareOn")), CurrentUser.get());
+                    date(form.get("synthesisOn"), "synthesisOn"), date(form.get("aftercareOn"), "aftercareOn"), form.get("popText")),
+                    CurrentUser.get());
             redirect.addFlashAttribute("notice", "guidance.saved");
             return "redirect:/centre/vouchers/" + id;
         } catch (InvalidInputException e) {
@@ -317,6 +325,88 @@ class VoucherPages {
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.problems());
             return admin(null, model);
+        }
+    }
+
+    // ---- misuse and sanctions ----
+
+    @GetMapping("/vouchers/admin/misuse")
+    String misusePage(Model model) {
+        model.addAttribute("cases", misuse.cases(null));
+        model.addAttribute("sanctions", misuse.sanctions());
+        model.addAttribute("kinds", Misuse.SANCTION_KINDS);
+        model.addAttribute("requestKey", UUID.randomUUID().toString());
+        return "vouchers/misuse";
+    }
+
+    @PostMapping("/vouchers/admin/misuse/detection")
+    String detect(RedirectAttributes redirect) {
+        misuse.detect();
+        redirect.addFlashAttribute("notice", "misuse.saved");
+        return "redirect:/vouchers/admin/misuse";
+    }
+
+    @PostMapping("/vouchers/admin/misuse/cases/{id}/investigation")
+    String investigate(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
+        return misuseAction(() -> misuse.investigate(id, CurrentUser.get()), "case-" + id, model, redirect);
+    }
+
+    @PostMapping("/vouchers/admin/misuse/cases/{id}/conclusion")
+    String conclude(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return misuseAction(() -> misuse.conclude(id, bool(form.get("founded")), form.get("note"), CurrentUser.get()), "case-" + id,
+                model, redirect);
+    }
+
+    @PostMapping("/vouchers/admin/misuse/cases/{id}/sanctions")
+    String proposeSanction(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return misuseAction(() -> misuse.propose(id, new Misuse.SanctionInput(form.get("kind"), amount(form.get("amount")),
+                form.get("motivation"), form.get("requestKey")), CurrentUser.get()), "sanctions-title", model, redirect);
+    }
+
+    @PostMapping("/vouchers/admin/sanctions/{id}/decision")
+    String decideSanction(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return misuseAction(() -> misuse.decide(id, bool(form.get("makeFinal")), form.get("note"), CurrentUser.get()), "sanctions-title",
+                model, redirect);
+    }
+
+    private String misuseAction(Runnable action, String anchor, Model model, RedirectAttributes redirect) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", "misuse.saved");
+            return "redirect:/vouchers/admin/misuse#" + anchor;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            return misusePage(model);
+        }
+    }
+
+    @GetMapping("/centre/sanctions")
+    String ownSanctions(Model model) {
+        model.addAttribute("sanctions", misuse.sanctionsOfOwnCentre(vouchers.centreOf(CurrentUser.get())));
+        model.addAttribute("today", LocalDate.now(clock));
+        return "vouchers/sanctions";
+    }
+
+    @PostMapping("/centre/sanctions/{id}/defence")
+    String defend(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        try {
+            misuse.defend(id, vouchers.centreOf(CurrentUser.get()), form.get("defence"));
+            redirect.addFlashAttribute("notice", "sanction.defenceSaved");
+            return "redirect:/centre/sanctions";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            return ownSanctions(model);
+        }
+    }
+
+    static java.math.BigDecimal amount(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(value.trim().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of("amount", "sanction.amount");
         }
     }
 

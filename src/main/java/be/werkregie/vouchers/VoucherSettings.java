@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record VoucherSettings(BigDecimal contribution, BigDecimal vatRate, int validityWeeks, int windowYears,
                               int vouchersPerWindow, WindowMode windowMode, LocalDate schemeStart, List<Rules> rules,
                               List<Tariff> tariffs, int complaintMaxAgeYears, int aftercareMonths, int dossierControlSample,
-                              int defenceDays, Stimulus stimulus) {
+                              int defenceDays, Stimulus stimulus, Misuse misuse) {
 
     /** How the six-year window is counted. */
     public enum WindowMode {
@@ -33,6 +33,11 @@ public record VoucherSettings(BigDecimal contribution, BigDecimal vatRate, int v
      * worker from a disadvantaged group, counted up to maxPaidShare of the centre's guidances.
      */
     public record Stimulus(BigDecimal minShare, int minGuidances, BigDecimal maxPaidShare, BigDecimal amountPerGuidance) {}
+
+    /** Thresholds of the misuse patterns (each pattern scores 50 at its threshold, 100 at twice the threshold). */
+    public record Misuse(int lookbackMonths, int employerWindowDays, int employerMinVouchers, java.time.LocalTime plausibleFrom,
+                         java.time.LocalTime plausibleUntil, int offHoursMinSessions, int maxHalfHoursPerCoachDay,
+                         int identicalPopMinClients) {}
 
     public VoucherSettings {
         rules = rules.stream().sorted(Comparator.comparing(Rules::effectiveFrom)).toList();

@@ -40,7 +40,7 @@ public class Vouchers {
             v.id, v.code, v.person_id, v.package_start, v.number_in_package, v.requested_on, v.valid_until, v.hours,
             v.rules_version, v.contribution, v.contribution_paid_at is not null, v.status, v.centre_id, o.name, v.taken_over_on,
             v.themes, v.career_question, v.agreement_present, v.attendance_present, v.pop_present, v.synthesis_on,
-            v.aftercare_on, coalesce((select sum(half_hours) from vc_session s where s.voucher_id = v.id), 0)
+            v.aftercare_on, coalesce((select sum(half_hours) from vc_session s where s.voucher_id = v.id), 0), v.pop_text
             """;
 
     private final JdbcClient jdbc;
@@ -273,7 +273,12 @@ public class Vouchers {
 
     /** The guidance record of a voucher: themes, career question, mandatory documents, synthesis and aftercare. */
     public record GuidanceInput(List<String> themes, String careerQuestion, Boolean agreementPresent, Boolean attendancePresent,
-                                Boolean popPresent, LocalDate synthesisOn, LocalDate aftercareOn) {}
+                                Boolean popPresent, LocalDate synthesisOn, LocalDate aftercareOn, String popText) {
+        public GuidanceInput(List<String> themes, String careerQuestion, Boolean agreementPresent, Boolean attendancePresent,
+                             Boolean popPresent, LocalDate synthesisOn, LocalDate aftercareOn) {
+            this(themes, careerQuestion, agreementPresent, attendancePresent, popPresent, synthesisOn, aftercareOn, null);
+        }
+    }
 
     @Transactional
     public Voucher updateGuidance(UUID voucherId, GuidanceInput in, CurrentUser actor) {
@@ -282,6 +287,7 @@ public class Vouchers {
         Validator val = new Validator();
         val.check(THEMES.containsAll(themes), "themes", "validation.choice");
         val.text("careerQuestion", in.careerQuestion(), 2000);
+        val.text("popText", in.popText(), 20000);
         val.pastOrToday("synthesisOn", in.synthesisOn());
         val.pastOrToday("aftercareOn", in.aftercareOn());
         if (in.synthesisOn() != null && v.takenOverOn() != null) {
@@ -293,23 +299,37 @@ public class Vouchers {
                     "aftercareOn", "voucher.aftercareWindow", settings.aftercareMonths());
         }
         if (in.synthesisOn() != null) {
-            val.check(Boolean.TRUE.equals(in.popPresent()), "popPresent", "voucher.popBeforeSynthesis");
+            val.check(Boolean.TRUE.equals(in.popPresent()) || in.popText() != null && !in.popText().isBlank(), "popPresent",
+                    "voucher.popBeforeSynthesis");
         }
         val.throwIfInvalid();
         boolean closing = in.synthesisOn() != null && v.status() == Voucher.Status.IN_GUIDANCE;
+        String popText = blankToNull(in.popText());
         jdbc.sql("""
                 update vc_voucher set themes = ?::text[], career_question = ?, agreement_present = ?, attendance_present = ?,
-                  pop_present = ?, synthesis_on = ?, aftercare_on = ?, status = case when ? then 'CLOSED' else status end
+                  pop_present = ?, synthesis_on = ?, aftercare_on = ?, status = case when ? then 'CLOSED' else status end,
+                  pop_text = coalesce(?, pop_text), pop_hash = coalesce(?, pop_hash)
                 where id = ?""")
                 .params(themes.toArray(String[]::new), blankToNull(in.careerQuestion()), Boolean.TRUE.equals(in.agreementPresent()),
-                        Boolean.TRUE.equals(in.attendancePresent()), Boolean.TRUE.equals(in.popPresent()), in.synthesisOn(),
-                        in.aftercareOn(), closing, voucherId)
+                        Boolean.TRUE.equals(in.attendancePresent()), Boolean.TRUE.equals(in.popPresent()) || popText != null,
+                        in.synthesisOn(), in.aftercareOn(), closing, popText, popText == null ? null : popHash(popText), voucherId)
                 .update();
         audit.record(actor, v.personId(), AuditTrail.Action.WRITE, "VOUCHERS", "guidance updated", v.code());
         if (closing) {
             messenger.send(v.personId(), "voucherSurvey", new Object[] {v.centreName()}, "voucher-survey:" + voucherId);
         }
         return find(voucherId).orElseThrow();
+    }
+
+    /** The fingerprint of a POP: case, punctuation and spacing do not matter, so a copied POP is found. */
+    static String popHash(String text) {
+        String normal = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(normal.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Vouchers not handed to a centre within their validity lapse (daily, and before every payment run). */
@@ -386,6 +406,6 @@ public class Vouchers {
                 rs.getBigDecimal(10), rs.getBoolean(11), status, rs.getObject(13, UUID.class), rs.getString(14),
                 rs.getObject(15, LocalDate.class), themes == null ? List.of() : Arrays.asList((String[]) themes.getArray()),
                 rs.getString(17), rs.getBoolean(18), rs.getBoolean(19), rs.getBoolean(20), rs.getObject(21, LocalDate.class),
-                rs.getObject(22, LocalDate.class), rs.getInt(23));
+                rs.getObject(22, LocalDate.class), rs.getInt(23), rs.getString(24));
     }
 }

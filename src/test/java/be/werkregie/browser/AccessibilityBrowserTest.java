@@ -63,13 +63,13 @@ class AccessibilityBrowserTest {
 
     static final Map<String, List<String>> PAGES = Map.ofEntries(
             Map.entry("nina", List.of("/me/vouchers")),
-            Map.entry("coach", List.of("/centre/vouchers")),
+            Map.entry("coach", List.of("/centre/vouchers", "/centre/sanctions")),
             Map.entry("mediator", List.of("/home", "/people?q=Kovalenko", "/people/new", "/messages", "/messages/letters", "/messages/phone-tasks")),
             Map.entry("partner", List.of("/home", "/people?q=De+Wilde")),
             Map.entry("socialworker", List.of("/home", "/people?q=Kovalenko")),
             Map.entry("mira", List.of("/me", "/me/views")),
             Map.entry("abdel", List.of("/me")),
-            Map.entry("admin", List.of("/home", "/geo", "/vouchers/admin")),
+            Map.entry("admin", List.of("/home", "/geo", "/vouchers/admin", "/vouchers/admin/misuse")),
             Map.entry("analyst", List.of("/home")),
             Map.entry("campus", List.of("/home")),
             Map.entry("localgov", List.of("/home")),

@@ -115,6 +115,15 @@ class AccessControlMatrixTest {
                 new Endpoint("PUT", "/api/centre/profile", centreStaff, true),
                 new Endpoint("POST", "/api/centre/mandate-applications", centreStaff, true),
                 new Endpoint("GET", "/api/centre/mandates", centreStaff, true),
+                new Endpoint("GET", "/vouchers/admin/misuse", EnumSet.of(Role.ADMINISTRATOR), false),
+                new Endpoint("POST", "/vouchers/admin/misuse/detection", EnumSet.of(Role.ADMINISTRATOR), false),
+                new Endpoint("GET", "/centre/sanctions", centreStaff, false),
+                new Endpoint("POST", "/api/voucher-admin/misuse/detection", EnumSet.of(Role.ADMINISTRATOR), true),
+                new Endpoint("GET", "/api/voucher-admin/misuse/cases", EnumSet.of(Role.ADMINISTRATOR, Role.ANALYST), true),
+                new Endpoint("GET", "/api/voucher-admin/sanctions", EnumSet.of(Role.ADMINISTRATOR, Role.ANALYST), true),
+                new Endpoint("POST", "/api/voucher-admin/sanctions/" + UUID.randomUUID() + "/decision", EnumSet.of(Role.ADMINISTRATOR), true),
+                new Endpoint("GET", "/api/centre/sanctions", centreStaff, true),
+                new Endpoint("POST", "/api/centre/sanctions/" + UUID.randomUUID() + "/defence", centreStaff, true),
                 new Endpoint("GET", "/api/unlisted", EnumSet.noneOf(Role.class), true));
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : matrix) {

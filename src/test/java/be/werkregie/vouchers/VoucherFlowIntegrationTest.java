@@ -121,9 +121,9 @@ class VoucherFlowIntegrationTest {
         Payments.Run again = payments.run(LocalDate.now(), "run-again-" + id, admin());
         assertThat(payments.statement(again.id(), coach.organisationId(), coach)).noneMatch(l -> l.voucherId().equals(id));
         assertThatThrownBy(() -> payments.statement(run.id(), coach.organisationId(), other)).isInstanceOf(NotFoundException.class);
-        String csv = payments.statementCsv(lines);
+        String csv = payments.statementCsv(lines, List.of());
         assertThat(csv).contains(code + ";8;561.00;");
-        byte[] pdf = payments.statementPdf(run, "Centrum", lines);
+        byte[] pdf = payments.statementPdf(run, "Centrum", lines, List.of());
         try (var doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(1);
         }
