@@ -139,6 +139,13 @@ class DemoData implements ApplicationRunner {
             Municipality m = all.get(random.nextInt(all.size()));
             o.put("centre-" + (i++), organisations.create(OrganisationKind.CAREER_CENTRE, c, m.nis(), null, null, null));
         }
+        // at scale 1 the scheme has about 277 mandated career centres
+        String[] centreWords = {"Loopbaancentrum", "Loopbaanbureau", "Coachingpunt", "Loopbaanhuis", "Talentenhuis", "Werkbalans"};
+        for (int extra = centres.length; extra < Math.round(277 * scale); extra++) {
+            Municipality m = all.get(random.nextInt(all.size()));
+            o.put("centre-" + (i++), organisations.create(OrganisationKind.CAREER_CENTRE,
+                    centreWords[extra % centreWords.length] + " " + m.nameNl() + " " + extra, m.nis(), null, null, null));
+        }
         for (Municipality m : all) {
             o.put("ocmw-" + m.nis(), organisations.create(OrganisationKind.SOCIAL_SERVICE, "OCMW " + m.nameNl(), m.nis(), null, null, null));
             o.put("gemeente-" + m.nis(), organisations.create(OrganisationKind.MUNICIPALITY,

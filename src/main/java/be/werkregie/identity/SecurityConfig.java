@@ -28,7 +28,9 @@ class SecurityConfig {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        // bcrypt (delegating), with successful checks remembered for 5 minutes: see VerifiedPasswordCache
+        return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(), java.time.Duration.ofMinutes(5),
+                10_000);
     }
 
     /** Partner systems: HTTP Basic, stateless, so a browser session can never be abused cross-site. */

@@ -113,11 +113,11 @@ class VoucherDemoData implements ApplicationRunner {
             List<String> methods = pick(CareerCentres.METHODOLOGIES, 2 + random.nextInt(3), random);
             jdbc.sql("""
                     insert into vc_centre (organisation_id, enterprise_number, vat_liable, languages, e_coaching, target_groups,
-                      methodologies, profile, website, stimulus_opt_in) values (?,?,?,?::text[],?,?::text[],?::text[],?,?,?)""")
+                      methodologies, profile, website, stimulus_opt_in, passive) values (?,?,?,?::text[],?,?::text[],?::text[],?,?,?,?)""")
                     .params(id, EnterpriseNumber.generate(40_000_000L + c * 7919L), vat, langs.toArray(String[]::new),
                             c % 3 != 2, groups.toArray(String[]::new), methods.toArray(String[]::new),
                             PROFILES[c % PROFILES.length] + " " + PROFILES[(c + 3) % PROFILES.length], "https://centrum" + c + ".example",
-                            c % 4 == 0)
+                            c % 4 == 0, c % 23 == 22) // 12 of 277 centres are not active
                     .update();
             LocalDate validFrom = LocalDate.of(2021, 1, 1).plusDays(random.nextInt(1500));
             jdbc.sql("""
@@ -129,7 +129,8 @@ class VoucherDemoData implements ApplicationRunner {
                     .params(UUID.randomUUID(), 3 + random.nextInt(15), validFrom.minusMonths(2), validFrom.minusDays(10), validFrom,
                             validFrom.plusYears(6).minusDays(1), id)
                     .update();
-            int sites = 1 + random.nextInt(Math.max(2, (int) Math.round(14 * Math.min(1, scale * 10))));
+            // many small centres and a few with a hundred sites or more: about 13.6 sites per centre at scale 1 (3,776)
+            int sites = 1 + (int) Math.floor(Math.pow(random.nextDouble(), 3) * 50 * Math.min(1, Math.max(0.05, scale * 10)));
             for (int s = 0; s < sites; s++) {
                 Municipality m = all.get(random.nextInt(all.size()));
                 jdbc.sql("""
@@ -141,7 +142,7 @@ class VoucherDemoData implements ApplicationRunner {
                         .update();
                 sitesTotal++;
             }
-            int coaches = 3 + random.nextInt(8);
+            int coaches = 3 + random.nextInt(12); // about 2,400 coaches at scale 1
             for (int k = 0; k < coaches; k++) {
                 UUID coach;
                 String kind = k == 0 ? "MANAGER" : random.nextInt(4) == 0 ? "SUBCONTRACTOR" : "EMPLOYEE";

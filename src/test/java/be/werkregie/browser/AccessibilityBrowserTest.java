@@ -63,7 +63,7 @@ class AccessibilityBrowserTest {
 
     static final Map<String, List<String>> PAGES = Map.ofEntries(
             Map.entry("nina", List.of("/me/vouchers")),
-            Map.entry("coach", List.of("/centre/vouchers", "/centre/sanctions")),
+            Map.entry("coach", List.of("/centre/sanctions", "/centre/vouchers")),
             Map.entry("mediator", List.of("/home", "/people?q=Kovalenko", "/people/new", "/messages", "/messages/letters", "/messages/phone-tasks")),
             Map.entry("partner", List.of("/home", "/people?q=De+Wilde")),
             Map.entry("socialworker", List.of("/home", "/people?q=Kovalenko")),
