@@ -39,7 +39,12 @@ class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(GET, "/api/career-centres", "/api/career-centres/*").permitAll()
+                        .requestMatchers(GET, "/api/career-centres", "/api/career-centres/*", "/api/guidance/offers",
+                                "/api/guidance/partners").permitAll()
+                        .requestMatchers("/api/mediation/**").hasRole("MEDIATOR")
+                        .requestMatchers("/api/partner/**").hasAnyRole("PARTNER_STAFF", "PARTNER_MANAGER")
+                        .requestMatchers(GET, "/api/guidance-admin/**").hasAnyRole("ADMINISTRATOR", "ANALYST")
+                        .requestMatchers("/api/guidance-admin/**").hasRole("ADMINISTRATOR")
                         .requestMatchers("/api/me/**").hasRole("CITIZEN")
                         .requestMatchers("/api/centre/**").hasAnyRole("PARTNER_STAFF", "PARTNER_MANAGER")
                         .requestMatchers(GET, "/api/voucher-admin/**").hasAnyRole("ADMINISTRATOR", "ANALYST")
@@ -62,7 +67,10 @@ class SecurityConfig {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/login", "/error", "/about", "/geo", "/css/**", "/js/**", "/webjars/**",
                                 "/favicon.ico", "/static-page.html", "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(GET, "/loopbaancentra", "/loopbaancentra/*").permitAll()
+                        .requestMatchers(GET, "/loopbaancentra", "/loopbaancentra/*", "/begeleiding", "/begeleiding/*").permitAll()
+                        .requestMatchers("/guidance/mediator", "/guidance/mediator/**").hasRole("MEDIATOR")
+                        .requestMatchers("/partner/trajectories", "/partner/trajectories/**").hasAnyRole("PARTNER_STAFF", "PARTNER_MANAGER")
+                        .requestMatchers("/guidance/admin", "/guidance/admin/**").hasRole("ADMINISTRATOR")
                         .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs.yaml").permitAll()
                         .requestMatchers("/home").authenticated()
                         .requestMatchers("/centre/**").hasAnyRole("PARTNER_STAFF", "PARTNER_MANAGER")

@@ -34,7 +34,11 @@ public class PersonDirectory {
     private final Consents consents;
     private final AuditTrail audit;
 
-    PersonDirectory(JdbcClient jdbc, Consents consents, AuditTrail audit) {
+    private final java.util.List<PersonAccess> accessBases;
+
+    PersonDirectory(JdbcClient jdbc, Consents consents, AuditTrail audit,
+                    org.springframework.beans.factory.ObjectProvider<PersonAccess> accessBases) {
+        this.accessBases = accessBases.orderedStream().toList();
         this.jdbc = jdbc;
         this.consents = consents;
         this.audit = audit;
@@ -48,7 +52,8 @@ public class PersonDirectory {
             return true;
         }
         if (actor.hasAny(Role.PARTNER_STAFF, Role.SOCIAL_WORKER) && actor.organisationId() != null) {
-            return consents.isActive(personId, actor.organisationId());
+            return consents.isActive(personId, actor.organisationId())
+                    || accessBases.stream().anyMatch(a -> a.grants(actor.organisationId(), personId));
         }
         return false;
     }

@@ -132,7 +132,8 @@ public class SearchRobot {
             }
             // e-coaching centres serve from a distance too, but are still ordered by distance
             if (nearest != null && (best <= radius || Boolean.TRUE.equals(q.eCoaching()) && c.eCoaching() && best <= 50)) {
-                hits.add(new Hit(c, nearest, best, inRadius, e.sites()));
+                // a result lists the nearest site only; the profile (GET /api/career-centres/{id}) has every site
+                hits.add(new Hit(c, nearest, best, inRadius, List.of(nearest)));
             }
         }
         hits.sort(Comparator.comparingDouble(Hit::distanceKm).thenComparing(h -> h.centre().name()));

@@ -130,7 +130,7 @@ class VoucherDemoData implements ApplicationRunner {
                             validFrom.plusYears(6).minusDays(1), id)
                     .update();
             // many small centres and a few with a hundred sites or more: about 13.6 sites per centre at scale 1 (3,776)
-            int sites = 1 + (int) Math.floor(Math.pow(random.nextDouble(), 3) * 50 * Math.min(1, Math.max(0.05, scale * 10)));
+            int sites = 1 + (int) Math.floor(Math.pow(random.nextDouble(), 3) * 53 * Math.min(1, Math.max(0.05, scale * 10)));
             for (int s = 0; s < sites; s++) {
                 Municipality m = all.get(random.nextInt(all.size()));
                 jdbc.sql("""
@@ -164,8 +164,10 @@ class VoucherDemoData implements ApplicationRunner {
             }
         }
         List<UUID> coachIds = jdbc.sql("select coach_id from vc_coach_centre order by organisation_id, coach_id").query(UUID.class).list();
+        // the scheme's users were working when they asked; working people first, then the rest of the population
         List<UUID> workers = jdbc.sql("""
-                select id from person where status in ('WORKER','SELF_EMPLOYED') and persona is null order by id""")
+                select id from person where persona is null
+                order by case when status in ('WORKER','SELF_EMPLOYED') then 0 else 1 end, id""")
                 .query(UUID.class).list();
         int userCount = (int) Math.min(workers.size(), Math.round(155_000 * scale));
         // employers: many small ones, so that a cluster at one centre is rare unless it is planted

@@ -1,0 +1,65 @@
+package be.werkregie.chance;
+
+import be.werkregie.identity.CurrentUser;
+import be.werkregie.identity.Role;
+import be.werkregie.shared.NotFoundException;
+import be.werkregie.shared.Validator;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The client's Kans Op Werk group on a date. Group codes are open parameters ({@code werkregie.chance.groups}); the
+ * shipped codes are an example. Reading is for system processes (the result fee); recording is for administrators.
+ */
+@Service
+public class KowGroups {
+
+    public record KowGroup(String code, BigDecimal score, String modelVersion, LocalDate validFrom) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final List<String> groups;
+
+    KowGroups(JdbcClient jdbc, Clock clock, @Value("${werkregie.chance.groups:A,B,C,D}") List<String> groups) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.groups = List.copyOf(groups);
+    }
+
+    public List<String> groups() {
+        return groups;
+    }
+
+    /** The group in force on the date, for the result fee. Never to be passed to a mediator. */
+    public Optional<KowGroup> groupOn(UUID personId, LocalDate on) {
+        return jdbc.sql("""
+                select group_code, score, model_version, valid_from from ch_kow_group
+                where person_id = ? and valid_from <= ? order by valid_from desc, recorded_at desc limit 1""")
+                .params(personId, on)
+                .query((rs, i) -> new KowGroup(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getObject(4, LocalDate.class)))
+                .optional();
+    }
+
+    /** An administrator records a group (until the model computes it). */
+    @Transactional
+    public void record(UUID personId, String group, String modelVersion, CurrentUser actor) {
+        if (actor == null || !actor.has(Role.ADMINISTRATOR)) {
+            throw new NotFoundException("person");
+        }
+        Validator v = new Validator();
+        v.check(group != null && groups.contains(group), "group", "validation.choice");
+        v.required("modelVersion", modelVersion, 50);
+        v.throwIfInvalid();
+        jdbc.sql("""
+                insert into ch_kow_group (id, person_id, group_code, model_version, valid_from, recorded_by) values (?,?,?,?,?,?)""")
+                .params(UUID.randomUUID(), personId, group, modelVersion.trim(), LocalDate.now(clock), actor.username()).update();
+    }
+}

@@ -1,0 +1,167 @@
+package be.werkregie.guidance;
+
+import be.werkregie.identity.CurrentUser;
+import be.werkregie.shared.NotFoundException;
+import be.werkregie.shared.Validator;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The automatic assignment run: every client whose choice period is over and who did not choose is assigned to a site
+ * that offers their product, within free capacity, minimising the total travel distance ({@link AssignmentSolver}).
+ * Clients who cannot be placed are listed with the reason. Idempotent on the run key; one run at a time. Clients and
+ * partners are informed after the run commits ({@link AssignmentCompleted}).
+ */
+@Service
+public class Assignment {
+
+    private static final Logger log = LoggerFactory.getLogger(Assignment.class);
+
+    public record Run(UUID id, String runKey, OffsetDateTime ranAt, int clients, int assigned, int unplaced, BigDecimal totalKm,
+                      BigDecimal greedyKm, int beyondMax, long millis) {}
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final GuidanceSettings settings;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Assignment(JdbcClient jdbc, JdbcTemplate template, GuidanceSettings settings, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.settings = settings;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Run run(String runKey, boolean compareWithGreedy, CurrentUser actor) {
+        long t0 = System.nanoTime();
+        new Validator().required("runKey", runKey, 100).throwIfInvalid();
+        Optional<UUID> existing = jdbc.sql("select id from gd_assignment_run where run_key = ?").param(runKey).query(UUID.class).optional();
+        if (existing.isPresent()) {
+            return find(existing.get());
+        }
+        jdbc.sql("select pg_advisory_xact_lock(9020)").query(Object.class).single();
+        existing = jdbc.sql("select id from gd_assignment_run where run_key = ?").param(runKey).query(UUID.class).optional();
+        if (existing.isPresent()) {
+            return find(existing.get());
+        }
+        LocalDate today = LocalDate.now(clock);
+        // clients: the choice period is over, longest waiting first
+        List<AssignmentSolver.Client> clients = jdbc.sql("""
+                select r.id, m.lat, m.lon, r.offer_code from gd_referral r join person p on p.id = r.person_id
+                join municipality m on m.nis = p.municipality_nis
+                where r.status in ('WAITING','UNPLACED') and r.choose_by < ? order by r.referred_on, r.id""")
+                .param(today).query((rs, i) -> new AssignmentSolver.Client(rs.getString(1), rs.getDouble(2), rs.getDouble(3),
+                        rs.getString(4)))
+                .list();
+        // sites of partners with an active contract for the offer, with free capacity
+        Map<String, AssignmentSolver.Site> sites = new HashMap<>();
+        jdbc.sql("""
+                select s.id, s.latitude, s.longitude, c.offer_code,
+                  c.capacity - coalesce(t.active, 0)
+                from gd_site s join gd_site_capacity c on c.site_id = s.id
+                join gd_contract k on k.partner_id = s.partner_id and k.offer_code = c.offer_code and k.status = 'ACTIVE'
+                  and k.valid_from <= ? and k.valid_until >= ?
+                left join (select site_id, offer_code, count(*) active from gd_trajectory where status = 'ACTIVE'
+                           group by site_id, offer_code) t on t.site_id = s.id and t.offer_code = c.offer_code""")
+                .params(today, today).query(rs -> {
+                    String id = rs.getString(1);
+                    sites.computeIfAbsent(id, k -> {
+                        try {
+                            return new AssignmentSolver.Site(k, rs.getDouble(2), rs.getDouble(3), new HashMap<>());
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).freeCapacity().merge(rs.getString(4), Math.max(0, rs.getInt(5)), Integer::sum);
+                });
+        List<AssignmentSolver.Site> siteList = new ArrayList<>(sites.values());
+        AssignmentSolver.Solution solution = AssignmentSolver.solve(clients, siteList, settings.maxDistanceKm());
+        BigDecimal greedyKm = null;
+        if (compareWithGreedy) {
+            greedyKm = km(AssignmentSolver.greedy(clients, siteList, settings.maxDistanceKm()).totalMetres());
+        }
+        UUID runId = UUID.randomUUID();
+        // write back in bulk: a temporary table, then set-based updates and inserts
+        jdbc.sql("""
+                create temporary table tmp_assign (referral_id uuid primary key, site_id uuid, metres bigint, nearest bigint,
+                  reason text) on commit drop""").update();
+        List<Object[]> rows = new ArrayList<>(clients.size());
+        for (AssignmentSolver.Placement p : solution.placements()) {
+            rows.add(new Object[] {UUID.fromString(p.clientKey()), UUID.fromString(p.siteKey()), p.metres(), p.nearestOfferMetres(), null});
+        }
+        for (AssignmentSolver.Unplaced u : solution.unplaced()) {
+            rows.add(new Object[] {UUID.fromString(u.clientKey()), null, null, null, u.reason()});
+        }
+        template.batchUpdate("insert into tmp_assign (referral_id, site_id, metres, nearest, reason) values (?,?,?,?,?)", rows);
+        jdbc.sql("""
+                update gd_referral r set status = 'ASSIGNED', site_id = a.site_id, assignment_run = ?,
+                  distance_km = round(a.metres / 1000.0, 1),
+                  explanation = case when a.metres <= a.nearest then 'NEAREST' else 'NEAREST_FULL:' || round(a.nearest / 1000.0, 1) end,
+                  unplaced_reason = null
+                from tmp_assign a where a.referral_id = r.id and a.site_id is not null""")
+                .param(runId).update();
+        jdbc.sql("""
+                update gd_referral r set status = 'UNPLACED', assignment_run = ?, unplaced_reason = a.reason
+                from tmp_assign a where a.referral_id = r.id and a.site_id is null""")
+                .param(runId).update();
+        jdbc.sql("""
+                insert into gd_trajectory (id, referral_id, person_id, partner_id, site_id, offer_code, flanking, started_on, goal_date,
+                  status, kow_group)
+                select gen_random_uuid(), r.id, r.person_id, s.partner_id, s.id, r.offer_code, asm.flanking, ?, ?, 'ACTIVE',
+                  (select k.group_code from ch_kow_group k where k.person_id = r.person_id and k.valid_from <= ?
+                   order by k.valid_from desc, k.recorded_at desc limit 1)
+                from tmp_assign a join gd_referral r on r.id = a.referral_id join gd_site s on s.id = a.site_id
+                join gd_assessment asm on asm.id = r.assessment_id
+                where a.site_id is not null""")
+                .params(Date.valueOf(today), Date.valueOf(today.plusMonths(settings.goalMonths())), Date.valueOf(today)).update();
+        long beyond = solution.placements().stream().filter(AssignmentSolver.Placement::beyondMax).count();
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        jdbc.sql("""
+                insert into gd_assignment_run (id, run_key, ran_by, clients, assigned, unplaced, total_km, greedy_km, beyond_max, millis)
+                values (?,?,?,?,?,?,?,?,?,?)""")
+                .params(runId, runKey, actor == null ? "system" : actor.username(), clients.size(), solution.placements().size(),
+                        solution.unplaced().size(), km(solution.totalMetres()), greedyKm, (int) beyond, millis)
+                .update();
+        events.publishEvent(new AssignmentCompleted(runId));
+        log.info("Assignment run {}: {} clients, {} assigned, {} unplaced, {} km in total ({} km greedy), {} ms", runKey, clients.size(),
+                solution.placements().size(), solution.unplaced().size(), km(solution.totalMetres()), greedyKm, millis);
+        return find(runId);
+    }
+
+    static BigDecimal km(long metres) {
+        return BigDecimal.valueOf(metres).divide(BigDecimal.valueOf(1000), 1, RoundingMode.HALF_UP);
+    }
+
+    public Run find(UUID id) {
+        return jdbc.sql("""
+                select id, run_key, ran_at, clients, assigned, unplaced, total_km, greedy_km, beyond_max, millis
+                from gd_assignment_run where id = ?""")
+                .param(id).query((rs, i) -> new Run(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
+                        rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getInt(9), rs.getLong(10)))
+                .optional().orElseThrow(() -> new NotFoundException("run"));
+    }
+
+    public List<Run> runs() {
+        return jdbc.sql("select id from gd_assignment_run order by ran_at desc limit 50").query(UUID.class).list().stream()
+                .map(this::find).toList();
+    }
+}

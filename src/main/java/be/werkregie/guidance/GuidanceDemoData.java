@@ -1,0 +1,234 @@
+package be.werkregie.guidance;
+
+import be.werkregie.geo.Municipalities;
+import be.werkregie.geo.Municipality;
+import be.werkregie.identity.OrganisationKind;
+import be.werkregie.identity.Organisations;
+import be.werkregie.identity.Users;
+import be.werkregie.people.PersonDirectory;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Guidance demo: concessions and Open House admissions for the partners, their sites and capacity, a history of
+ * trajectories since 2027 for the KPIs and outflow figures, clients in the assessment phase (one near the 3-month
+ * limit, one over it), clients waiting for the assignment, stops to acknowledge, and the personas' stories: Mira waits
+ * for her choice; the demo partner guides Bernard and had a client who found work.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE - 50)
+@ConditionalOnProperty(name = "werkregie.demo.enabled", havingValue = "true", matchIfMissing = true)
+class GuidanceDemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(GuidanceDemoData.class);
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final Organisations organisations;
+    private final Municipalities municipalities;
+    private final PersonDirectory people;
+    private final Users users;
+    private final Clock clock;
+    private final GuidanceSettings settings;
+    private final double scale;
+    private final long seed;
+
+    GuidanceDemoData(JdbcClient jdbc, JdbcTemplate template, Organisations organisations, Municipalities municipalities,
+                     PersonDirectory people, Users users, Clock clock, GuidanceSettings settings, @Value("${werkregie.demo.scale:0.02}") double scale,
+                     @Value("${werkregie.demo.seed:2027}") long seed) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.organisations = organisations;
+        this.municipalities = municipalities;
+        this.people = people;
+        this.users = users;
+        this.clock = clock;
+        this.settings = settings;
+        this.scale = scale;
+        this.seed = seed;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (jdbc.sql("select count(*) from gd_contract").query(Long.class).single() > 0
+                || organisations.ofKind(OrganisationKind.PARTNER).isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        Random random = new Random(seed + 4);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate concessionStart = LocalDate.of(2027, 1, 1).isAfter(today) ? today.minusMonths(18) : LocalDate.of(2027, 1, 1);
+        List<Municipality> all = municipalities.all();
+        List<UUID> partners = organisations.ofKind(OrganisationKind.PARTNER).stream().map(o -> o.id()).sorted().toList();
+        UUID demoPartner = users.find("partner").map(u -> u.organisationId()).orElse(partners.get(0));
+        List<UUID> basicSites = new ArrayList<>();
+        List<UUID> sitesOfDemoPartner = new ArrayList<>();
+        int p = 0;
+        for (UUID partner : partners) {
+            String name = organisations.find(partner).orElseThrow().name();
+            boolean specialised = name.contains("gespecialiseerd") || p % 4 == 3;
+            String offer = specialised ? "SPECIALISED" : "BASIC";
+            contract(partner, offer, "CONCESSION", "ACTIVE", concessionStart, null);
+            if (name.contains("taalcoaching")) {
+                contract(partner, "LANGUAGE_COACHING", "OPEN_HOUSE", "ACTIVE", concessionStart.plusMonths(2), "Taalcoaching op de werkvloer.");
+            }
+            if (name.contains("werkplekleren")) {
+                contract(partner, "WORKPLACE_LEARNING", "OPEN_HOUSE", "ACTIVE", concessionStart.plusMonths(3), "Werkplekleren bij 300 werkgevers.");
+            }
+            if (p == partners.size() - 1) {
+                contract(partner, "PMAB_EXPERTISE", "OPEN_HOUSE", "APPLIED", null,
+                        "Wij hebben 12 jaar ervaring met indicering voor personen met een arbeidshandicap.");
+            }
+            jdbc.sql("insert into gd_partner_profile (partner_id, expertise, languages, website) values (?,?,?::text[],?)")
+                    .params(partner, specialised
+                                    ? "Begeleiding op maat voor mensen voor wie de weg naar werk langer is: gezondheid, zorg, een arbeidshandicap."
+                                    : "Snel aan de slag: sollicitatietraining, vacatures op maat en contact met werkgevers in de regio.",
+                            random.nextBoolean() ? new String[] {"nl", "fr", "en"} : new String[] {"nl", "en"},
+                            "https://partner" + p + ".example")
+                    .update();
+            int sites = partner.equals(demoPartner) ? 3 : 2 + random.nextInt(5);
+            for (int s = 0; s < sites; s++) {
+                Municipality m = s == 0 ? municipalities.byNis(organisations.find(partner).orElseThrow().municipalityNis())
+                        .orElse(all.get(random.nextInt(all.size()))) : all.get(random.nextInt(all.size()));
+                UUID site = UUID.randomUUID();
+                jdbc.sql("""
+                        insert into gd_site (id, partner_id, name, municipality_nis, latitude, longitude, wheelchair_access)
+                        values (?,?,?,?,?,?,?)""")
+                        .params(site, partner, "Vestiging " + m.nameNl(), m.nis(), m.lat(), m.lon(), random.nextInt(4) > 0).update();
+                jdbc.sql("insert into gd_site_capacity (site_id, offer_code, capacity) values (?,?,?)")
+                        .params(site, offer, (int) Math.max(5, Math.round((20 + random.nextInt(60)) * Math.max(1, scale * 10)))).update();
+                if (offer.equals("BASIC")) {
+                    basicSites.add(site);
+                }
+                if (partner.equals(demoPartner)) {
+                    sitesOfDemoPartner.add(site);
+                }
+            }
+            p++;
+        }
+        // history: ended trajectories for the KPIs and the outflow figures
+        List<UUID> population = jdbc.sql("""
+                select id from person where persona is null and status in ('JOB_SEEKER','NON_ACTIVE','SOCIAL_ASSISTANCE') order by id limit ?""")
+                .param(Math.max(60, (int) Math.round(20_000 * scale))).query(UUID.class).list();
+        UUID mediatorOrg = users.find("mediator").map(u -> u.organisationId()).orElse(null);
+        String[] groups = {"A", "B", "C", "D"};
+        int i = 0;
+        for (UUID person : population) {
+            jdbc.sql("""
+                    insert into ch_kow_group (id, person_id, group_code, model_version, valid_from, recorded_by)
+                    values (?,?,?,'demo-example',?,'demo')""")
+                    .params(UUID.randomUUID(), person, groups[random.nextInt(groups.length)], Date.valueOf(concessionStart)).update();
+            UUID site = basicSites.get(random.nextInt(basicSites.size()));
+            int kind = i++ % 10;
+            if (kind < 6) {
+                LocalDate referred = concessionStart.plusDays(random.nextInt(Math.max(30, (int) (today.toEpochDay() - concessionStart.toEpochDay()) - 200)));
+                trajectory(person, site, referred, random, today);
+            } else if (kind < 8) {
+                // waiting: choice period over, for the next assignment run
+                referral(person, "BASIC", today.minusDays(20 + random.nextInt(10)), "WAITING");
+            } else {
+                jdbc.sql("insert into gd_intake (id, person_id, started_on, started_by) values (?,?,?,'mediator')")
+                        .params(UUID.randomUUID(), person, Date.valueOf(today.minusDays(kind == 8 ? 80 : 95 - random.nextInt(3)))).update();
+            }
+        }
+        // personas
+        people.idOfPersona("mira").ifPresent(mira -> referral(mira, "BASIC", today.minusDays(2), "WAITING"));
+        people.idOfPersona("bernard").ifPresent(bernard -> {
+            jdbc.sql("insert into ch_kow_group (id, person_id, group_code, model_version, valid_from, recorded_by) values (?,?,'C','demo-example',?,'demo')")
+                    .params(UUID.randomUUID(), bernard, Date.valueOf(today.minusMonths(4))).update();
+            UUID referral = referral(bernard, "BASIC", today.minusMonths(2).minusDays(10), "CHOSEN");
+            startTrajectory(referral, bernard, sitesOfDemoPartner.get(0), today.minusMonths(2), "ACTIVE", null, "C");
+        });
+        log.info("Guidance demo loaded: {} partners, {} people in the history, in {} ms", partners.size(), population.size(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void contract(UUID partner, String offer, String form, String status, LocalDate from, String application) {
+        jdbc.sql("""
+                insert into gd_contract (id, partner_id, offer_code, form, status, valid_from, valid_until, content_ok, quality_ok,
+                  application, applied_on, decided_by) values (?,?,?,?,?,?,?,?,?,?,?,?)""")
+                .params(UUID.randomUUID(), partner, offer, form, status, from == null ? null : Date.valueOf(from),
+                        from == null ? null : Date.valueOf(from.plusYears(5).minusDays(1)), status.equals("ACTIVE") ? true : null,
+                        status.equals("ACTIVE") ? true : null, application,
+                        Date.valueOf(from == null ? LocalDate.now(clock).minusDays(3) : from.minusMonths(1)),
+                        status.equals("ACTIVE") ? "demo" : null)
+                .update();
+    }
+
+    private UUID referral(UUID person, String offer, LocalDate referred, String status) {
+        UUID assessment = UUID.randomUUID();
+        jdbc.sql("""
+                insert into gd_assessment (id, person_id, assessment_started, decided_on, job_target, indication, context_factors,
+                  proposed_product, product, explanation, mediator) values (?,?,?,?,?,'NONE','{"MOBILITY":"LIMITED"}',?,?,?,'mediator')""")
+                .params(assessment, person, Date.valueOf(referred.minusDays(40)), Date.valueOf(referred), "Magazijnmedewerker", offer, offer,
+                        "Je kan met een beperkte ondersteuning aan het werk. Je krijgt: Basisaanbod.")
+                .update();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into gd_referral (id, assessment_id, person_id, offer_code, referred_on, choose_by, status) values (?,?,?,?,?,?,?)")
+                .params(id, assessment, person, offer, Date.valueOf(referred), Date.valueOf(referred.plusDays(14)), status).update();
+        return id;
+    }
+
+    private void trajectory(UUID person, UUID site, LocalDate referred, Random random, LocalDate today) {
+        UUID referral = referral(person, "BASIC", referred, "CHOSEN");
+        LocalDate started = referred.plusDays(3 + random.nextInt(20));
+        if (started.isAfter(today)) {
+            started = today;
+        }
+        int r = random.nextInt(100);
+        String status = started.plusMonths(7).isAfter(today) && r < 50 ? "ACTIVE" : r < 55 ? "WORK_FOUND" : r < 80 ? "WORK_FOUND" : r < 92 ? "ENDED" : "STOPPED";
+        startTrajectory(referral, person, site, started, status, random, null);
+    }
+
+    private void startTrajectory(UUID referral, UUID person, UUID site, LocalDate started, String status, Random random, String group) {
+        UUID partner = jdbc.sql("select partner_id from gd_site where id = ?").param(site).query(UUID.class).single();
+        UUID id = UUID.randomUUID();
+        LocalDate ended = status.equals("ACTIVE") ? null : started.plusDays(30 + (random == null ? 60 : random.nextInt(200)));
+        LocalDate today = LocalDate.now(clock);
+        if (ended != null && ended.isAfter(today)) {
+            ended = today;
+        }
+        String kow = group != null ? group : jdbc.sql("select group_code from ch_kow_group where person_id = ? limit 1").param(person)
+                .query(String.class).optional().orElse(null);
+        jdbc.sql("""
+                insert into gd_trajectory (id, referral_id, person_id, partner_id, site_id, offer_code, started_on, goal_date, status,
+                  ended_on, work_start, contract_type, stop_motivation, kow_group, handover_acknowledged_on)
+                values (?,?,?,?,?,'BASIC',?,?,?,?,?,?,?,?,?)""")
+                .params(id, referral, person, partner, site, Date.valueOf(started), Date.valueOf(started.plusMonths(6)), status,
+                        ended == null ? null : Date.valueOf(ended), status.equals("WORK_FOUND") ? Date.valueOf(ended) : null,
+                        status.equals("WORK_FOUND") ? "FIXED_TERM" : null,
+                        status.equals("STOPPED") ? "De klant heeft eerst zorg nodig voor een gezondheidsprobleem." : null, kow,
+                        status.equals("STOPPED") && random != null && random.nextInt(3) > 0 ? Date.valueOf(ended) : null)
+                .update();
+        jdbc.sql("""
+                insert into gd_action (id, trajectory_id, kind, occurred_on, note, evidence_name, evidence, formal_output, amount,
+                  registered_by, idempotency_key) values (?,?,'INTAKE',?,'Startgesprek gevoerd.','startgesprek.pdf',?,true,150.00,'demo',?)""")
+                .params(UUID.randomUUID(), id, Date.valueOf(started), "%PDF-1.4 demo".getBytes(), "demo:" + id).update();
+        if (status.equals("WORK_FOUND")) {
+            GuidanceSettings.FeeSchedule schedule = settings.scheduleOn(started).orElse(settings.feeSchedules().get(0));
+            String g = kow == null ? "UNKNOWN" : kow;
+            BigDecimal fee = schedule.fees().getOrDefault(g, BigDecimal.ZERO);
+            jdbc.sql("insert into gd_result_fee (trajectory_id, kow_group, schedule_from, amount) values (?,?,?,?)")
+                    .params(id, g, Date.valueOf(schedule.effectiveFrom()), fee).update();
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package be.werkregie.guidance;
+
+import be.werkregie.identity.CurrentUser;
+import be.werkregie.people.PersonDirectory;
+import be.werkregie.shared.InvalidInputException;
+import be.werkregie.shared.NotFoundException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pages of guidance 2027: the public landing page, the client's choice, the mediator's assessment and the partner's trajectories. */
+@Controller
+class GuidancePages {
+
+    private final Catalogue catalogue;
+    private final Partners partners;
+    private final Assessments assessments;
+    private final Trajectories trajectories;
+    private final PersonDirectory people;
+    private final Clock clock;
+
+    GuidancePages(Catalogue catalogue, Partners partners, Assessments assessments, Trajectories trajectories, PersonDirectory people,
+                  Clock clock) {
+        this.catalogue = catalogue;
+        this.partners = partners;
+        this.assessments = assessments;
+        this.trajectories = trajectories;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    // ---- public landing page ----
+
+    @GetMapping("/begeleiding")
+    String landing(@RequestParam Map<String, String> form, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("offers", catalogue.offers());
+        try {
+            model.addAttribute("partners", partners.landing(new Partners.LandingQuery(form.get("offer"), form.get("language"),
+                    form.get("place"), "true".equals(form.get("wheelchair")), "true".equals(form.get("freeOnly")))));
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            model.addAttribute("partners", List.of());
+        }
+        return "guidance/landing";
+    }
+
+    // ---- citizen ----
+
+    @GetMapping("/me/guidance")
+    String mine(Model model) {
+        CurrentUser me = CurrentUser.get();
+        List<Assessments.Referral> referrals = assessments.referralsOf(me.personId(), me);
+        model.addAttribute("assessments", assessments.ofPerson(me.personId(), me));
+        model.addAttribute("referrals", referrals);
+        model.addAttribute("trajectories", trajectories.ofPerson(me.personId(), me));
+        model.addAttribute("offers", catalogue.offers());
+        Map<UUID, List<Partners.Partner>> options = new HashMap<>();
+        String home = people.get(me.personId(), me, "guidance choice").municipalityNis();
+        for (Assessments.Referral r : referrals) {
+            if (r.status().equals("WAITING") || r.status().equals("UNPLACED")) {
+                options.put(r.id(), partners.landing(new Partners.LandingQuery(r.offerCode(), null, home, null, true)));
+            }
+        }
+        model.addAttribute("options", options);
+        return "guidance/me";
+    }
+
+    @PostMapping("/me/guidance/referrals/{id}/choice")
+    String choose(@PathVariable UUID id, @RequestParam(required = false) String siteId, Model model, RedirectAttributes redirect) {
+        try {
+            trajectories.choose(id, uuid(siteId, "siteId"), CurrentUser.get());
+            redirect.addFlashAttribute("notice", "guidance.chosen");
+            return "redirect:/me/guidance";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            return mine(model);
+        }
+    }
+
+    // ---- mediator ----
+
+    @GetMapping("/guidance/mediator")
+    String mediator(Model model) {
+        CurrentUser me = CurrentUser.get();
+        model.addAttribute("intakes", assessments.openIntakes(me));
+        model.addAttribute("waiting", assessments.waiting(me));
+        model.addAttribute("stops", trajectories.stopsToAcknowledge(me));
+        return "guidance/mediator";
+    }
+
+    @GetMapping("/guidance/mediator/people/{id}")
+    String client(@PathVariable UUID id, Model model) {
+        CurrentUser me = CurrentUser.get();
+        model.addAttribute("person", people.get(id, me, "guidance assessment"));
+        model.addAttribute("assessments", assessments.ofPerson(id, me));
+        model.addAttribute("referrals", assessments.referralsOf(id, me));
+        model.addAttribute("trajectories", trajectories.ofPerson(id, me));
+        model.addAttribute("factors", Assessments.CONTEXT_FACTORS);
+        model.addAttribute("products", Assessments.PRODUCTS);
+        model.addAttribute("flanking", catalogue.flankingActions());
+        model.addAttribute("requestKey", UUID.randomUUID().toString());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of());
+        }
+        return "guidance/assessment";
+    }
+
+    @PostMapping("/guidance/mediator/people/{id}/intake")
+    String intake(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        try {
+            assessments.startIntake(id, date(form.get("startedOn"), "startedOn"), CurrentUser.get());
+            return "redirect:/guidance/mediator/people/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            return client(id, model);
+        }
+    }
+
+    @PostMapping("/guidance/mediator/people/{id}/assessment")
+    String assess(@PathVariable UUID id, @RequestParam Map<String, String> form,
+                  @RequestParam(name = "flanking", required = false) List<String> flanking, Model model, RedirectAttributes redirect) {
+        try {
+            Map<String, Routing.Impact> factors = new HashMap<>();
+            for (String f : Assessments.CONTEXT_FACTORS) {
+                String value = form.get("factor." + f);
+                if (value != null && !value.isBlank()) {
+                    factors.put(f, parse(Routing.Impact.class, value, "contextFactors"));
+                }
+            }
+            assessments.record(new Assessments.AssessmentInput(id, form.get("jobTarget"),
+                    parse(Routing.Indication.class, form.get("indication"), "indication"), factors, form.get("product"),
+                    form.get("overrideReason"), flanking, form.get("notes"), form.get("requestKey")), CurrentUser.get());
+            redirect.addFlashAttribute("notice", "guidance.assessed");
+            return "redirect:/guidance/mediator/people/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            model.addAttribute("form", form);
+            return client(id, model);
+        }
+    }
+
+    @PostMapping("/guidance/mediator/trajectories/{id}/acknowledgement")
+    String acknowledge(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        try {
+            trajectories.acknowledgeStop(id, form.get("nextStep"), CurrentUser.get());
+            redirect.addFlashAttribute("notice", "guidance.acknowledged");
+            return "redirect:/guidance/mediator";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            return mediator(model);
+        }
+    }
+
+    // ---- partner ----
+
+    @GetMapping("/partner/trajectories")
+    String partnerList(Model model) {
+        model.addAttribute("trajectories", trajectories.ofPartner(CurrentUser.get(), null));
+        return "guidance/partner-list";
+    }
+
+    @GetMapping("/partner/trajectories/{id}")
+    String partnerTrajectory(@PathVariable UUID id, Model model) {
+        CurrentUser me = CurrentUser.get();
+        partners.ownPartner(me);
+        Trajectories.Trajectory t = trajectories.get(id, me);
+        model.addAttribute("t", t);
+        model.addAttribute("actions", trajectories.actions(id, me));
+        model.addAttribute("kinds", catalogue.actionKinds());
+        model.addAttribute("flanking", catalogue.flankingActions().stream().filter(f -> f.combinableWith().contains(t.offerCode())
+                && !t.flanking().contains(f.code())).toList());
+        model.addAttribute("contractTypes", Trajectories.CONTRACT_TYPES);
+        model.addAttribute("fee", t.status().equals("WORK_FOUND") ? trajectories.resultFeeForPartner(id, me) : null);
+        model.addAttribute("key", UUID.randomUUID().toString());
+        model.addAttribute("today", LocalDate.now(clock));
+        return "guidance/partner-trajectory";
+    }
+
+    @PostMapping("/partner/trajectories/{id}/actions")
+    String action(@PathVariable UUID id, @RequestParam Map<String, String> form,
+                  @RequestParam(name = "evidence", required = false) MultipartFile evidence, Model model, RedirectAttributes redirect)
+            throws IOException {
+        return partnerAction(id, model, redirect, () -> trajectories.registerAction(id, form.get("kind"),
+                date(form.get("occurredOn"), "occurredOn"), form.get("note"),
+                evidence == null || evidence.isEmpty() ? null : evidence.getOriginalFilename(),
+                evidence == null || evidence.isEmpty() ? null : bytes(evidence), form.get("key"), CurrentUser.get()));
+    }
+
+    @PostMapping("/partner/trajectories/{id}/flanking")
+    String flanking(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return partnerAction(id, model, redirect, () -> trajectories.addFlanking(id, form.get("code"), form.get("motivation"),
+                CurrentUser.get()));
+    }
+
+    @PostMapping("/partner/trajectories/{id}/stop")
+    String stop(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return partnerAction(id, model, redirect, () -> trajectories.stop(id, form.get("motivation"), form.get("contactName"),
+                form.get("contactDetails"), CurrentUser.get()));
+    }
+
+    @PostMapping("/partner/trajectories/{id}/outcome")
+    String outcome(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return partnerAction(id, model, redirect, () -> trajectories.outcome(id, form.get("outcome"),
+                date(form.get("workStart"), "workStart"), form.get("contractType"), CurrentUser.get()));
+    }
+
+    private String partnerAction(UUID id, Model model, RedirectAttributes redirect, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", "guidance.saved");
+            return "redirect:/partner/trajectories/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            return partnerTrajectory(id, model);
+        }
+    }
+
+    private static byte[] bytes(MultipartFile f) {
+        try {
+            return f.getBytes();
+        } catch (IOException e) {
+            throw InvalidInputException.of("evidence", "guidance.evidenceInvalid");
+        }
+    }
+
+    static LocalDate date(String s, String field) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s.trim());
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.of(field, "validation.date");
+        }
+    }
+
+    static UUID uuid(String s, String field) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(s.trim());
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of(field, "guidance.unknownSite");
+        }
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of(field, "validation.choice");
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package be.werkregie.guidance;
+
+import be.werkregie.identity.CurrentUser;
+import be.werkregie.identity.OrganisationKind;
+import be.werkregie.identity.Role;
+import be.werkregie.shared.Money;
+import be.werkregie.shared.NotFoundException;
+import be.werkregie.shared.Pdf;
+import be.werkregie.shared.Validator;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+
+/**
+ * Payment runs for formal outputs and result fees, with a statement per partner (CSV and PDF), idempotent on the run
+ * key, one run at a time; and the KPIs per partner and overall.
+ */
+@Service
+public class GuidancePayments {
+
+    public record Line(String kind, String reference, LocalDate date, String client, Money amount) {}
+
+    public record Kpi(UUID partnerId, String partnerName, int started, Double daysToStart, Double daysToWork, Integer workWithin6MonthsPct,
+                      int ended, int stopsWithMotivation, Double outputsPerTrajectory) {}
+
+    private final JdbcClient jdbc;
+    private final SpringTemplateEngine templates;
+    private final Clock clock;
+
+    GuidancePayments(JdbcClient jdbc, SpringTemplateEngine templates, Clock clock) {
+        this.jdbc = jdbc;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    /** Pays every unpaid output registered up to the date and every result fee of a trajectory ended with work by then. */
+    @Transactional
+    public UUID run(LocalDate until, String runKey, CurrentUser actor) {
+        Validator v = new Validator().required("runKey", runKey, 100);
+        v.check(until != null, "until", "validation.date");
+        v.pastOrToday("until", until);
+        v.throwIfInvalid();
+        Optional<UUID> existing = jdbc.sql("select id from gd_payment_run where run_key = ?").param(runKey).query(UUID.class).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        jdbc.sql("select pg_advisory_xact_lock(9030)").query(Object.class).single();
+        existing = jdbc.sql("select id from gd_payment_run where run_key = ?").param(runKey).query(UUID.class).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into gd_payment_run (id, run_key, until, created_by) values (?,?,?,?)")
+                .params(id, runKey, until, actor.username()).update();
+        jdbc.sql("""
+                insert into gd_payment_line (run_id, partner_id, trajectory_id, kind, reference, amount)
+                select ?, t.partner_id, t.id, 'OUTPUT', a.kind || ' ' || a.occurred_on, a.amount
+                from gd_action a join gd_trajectory t on t.id = a.trajectory_id
+                where a.formal_output and a.payment_run_id is null and a.occurred_on <= ?""").params(id, until).update();
+        jdbc.sql("update gd_action set payment_run_id = ? where formal_output and payment_run_id is null and occurred_on <= ?")
+                .params(id, until).update();
+        jdbc.sql("""
+                insert into gd_payment_line (run_id, partner_id, trajectory_id, kind, reference, amount)
+                select ?, t.partner_id, t.id, 'RESULT_FEE', 'work ' || t.work_start, f.amount
+                from gd_result_fee f join gd_trajectory t on t.id = f.trajectory_id
+                where f.payment_run_id is null and t.ended_on <= ?""").params(id, until).update();
+        jdbc.sql("""
+                update gd_result_fee f set payment_run_id = ? from gd_trajectory t
+                where t.id = f.trajectory_id and f.payment_run_id is null and t.ended_on <= ?""").params(id, until).update();
+        return id;
+    }
+
+    public List<Map<String, Object>> runs() {
+        return jdbc.sql("""
+                select r.id, r.run_key, r.until, r.created_at, count(l.trajectory_id) as lines, coalesce(sum(l.amount), 0) as total
+                from gd_payment_run r left join gd_payment_line l on l.run_id = r.id group by r.id order by r.created_at desc limit 50""")
+                .query().listOfRows();
+    }
+
+    /** A partner's statement: the partner itself, administrators and analysts only. */
+    public List<Line> statement(UUID runId, UUID partnerId, CurrentUser actor) {
+        boolean own = actor.organisationKind() == OrganisationKind.PARTNER && partnerId.equals(actor.organisationId());
+        if (!own && !actor.hasAny(Role.ADMINISTRATOR, Role.ANALYST)) {
+            throw new NotFoundException("statement");
+        }
+        return jdbc.sql("""
+                select l.kind, l.reference, r.until, p.first_name || ' ' || substr(p.last_name, 1, 1) || '.', l.amount
+                from gd_payment_line l join gd_payment_run r on r.id = l.run_id join gd_trajectory t on t.id = l.trajectory_id
+                join person p on p.id = t.person_id where l.run_id = ? and l.partner_id = ? order by l.kind, l.reference""")
+                .params(runId, partnerId).query((rs, i) -> new Line(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getString(4), new Money(rs.getBigDecimal(5))))
+                .list();
+    }
+
+    public String csv(List<Line> lines) {
+        StringBuilder b = new StringBuilder("kind;reference;client;amount\n");
+        lines.forEach(l -> b.append(l.kind()).append(';').append(l.reference()).append(';').append(l.client()).append(';')
+                .append(l.amount().amount().toPlainString()).append('\n'));
+        return b.toString();
+    }
+
+    public byte[] pdf(String partnerName, List<Line> lines) {
+        Context ctx = new Context(Locale.forLanguageTag("nl"));
+        ctx.setVariable("partnerName", partnerName);
+        ctx.setVariable("lines", lines);
+        ctx.setVariable("total", lines.stream().map(Line::amount).reduce(Money.ZERO, Money::plus));
+        ctx.setVariable("date", LocalDate.now(clock));
+        return Pdf.fromHtml(templates.process("guidance/statement-pdf", ctx));
+    }
+
+    /** KPIs with shared definitions, per partner (and overall with partnerId null in the last row). */
+    public List<Kpi> kpis() {
+        String sql = """
+                select t.partner_id, o.name, count(*),
+                  avg(t.started_on - r.referred_on),
+                  avg(t.work_start - t.started_on) filter (where t.status = 'WORK_FOUND'),
+                  case when count(*) filter (where t.status <> 'ACTIVE' or t.goal_date < current_date) = 0 then null else
+                    round(100.0 * count(*) filter (where t.status = 'WORK_FOUND' and t.work_start <= t.goal_date)
+                      / count(*) filter (where t.status <> 'ACTIVE' or t.goal_date < current_date)) end,
+                  count(*) filter (where t.status <> 'ACTIVE'),
+                  count(*) filter (where t.status = 'STOPPED' and t.stop_motivation is not null),
+                  (select count(*) from gd_action a join gd_trajectory x on x.id = a.trajectory_id
+                   where a.formal_output and (t.partner_id is null or x.partner_id = t.partner_id))::numeric / count(*)
+                from gd_trajectory t join gd_referral r on r.id = t.referral_id join organisation o on o.id = t.partner_id
+                group by grouping sets ((t.partner_id, o.name), ()) order by o.name nulls last""";
+        return jdbc.sql(sql).query((rs, i) -> new Kpi(rs.getObject(1, UUID.class), rs.getString(2) == null ? "Alle partners" : rs.getString(2),
+                rs.getInt(3), dbl(rs.getBigDecimal(4)), dbl(rs.getBigDecimal(5)), (Integer) (rs.getObject(6) == null ? null : rs.getInt(6)),
+                rs.getInt(7), rs.getInt(8), dbl(rs.getBigDecimal(9)))).list();
+    }
+
+    private static Double dbl(BigDecimal b) {
+        return b == null ? null : b.setScale(1, java.math.RoundingMode.HALF_UP).doubleValue();
+    }
+}

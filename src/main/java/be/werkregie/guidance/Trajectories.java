@@ -1,0 +1,378 @@
+package be.werkregie.guidance;
+
+import be.werkregie.audit.AuditTrail;
+import be.werkregie.chance.KowGroups;
+import be.werkregie.dossier.Dossier;
+import be.werkregie.identity.CurrentUser;
+import be.werkregie.identity.OrganisationKind;
+import be.werkregie.identity.Organisations;
+import be.werkregie.identity.Role;
+import be.werkregie.messaging.Messenger;
+import be.werkregie.shared.InvalidInputException;
+import be.werkregie.shared.Money;
+import be.werkregie.shared.NotFoundException;
+import be.werkregie.shared.Validator;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Trajectories from start to outcome: the client's choice (or the assignment) starts one at a partner site; the partner
+ * registers actions and evidence (formal outputs become payable items), may add flanking actions, stops with a
+ * motivation (a warm handover back to the employment service) or records the outcome.
+ *
+ * <p>Information barriers: the Kans Op Werk group is frozen on the trajectory at the start for the result fee, and is
+ * in no record this class returns. The partner sees the exact result fee only once the trajectory ended with work.
+ */
+@Service
+public class Trajectories {
+
+    public static final List<String> CONTRACT_TYPES = List.of("PERMANENT", "FIXED_TERM", "TEMPORARY_AGENCY", "SELF_EMPLOYED");
+
+    public record Trajectory(UUID id, UUID personId, String clientName, UUID partnerId, String partnerName, UUID siteId,
+                             String siteName, String offerCode, List<String> flanking, LocalDate startedOn, LocalDate goalDate,
+                             String status, LocalDate endedOn, LocalDate workStart, String contractType, String stopMotivation,
+                             UUID handoverId, LocalDate handoverAcknowledgedOn, String nextStep) {}
+
+    public record Action(UUID id, String kind, LocalDate occurredOn, String note, String evidenceName, boolean formalOutput,
+                         Money amount) {}
+
+    public record ResultFee(String scheduleFrom, Money amount) {}
+
+    private final JdbcClient jdbc;
+    private final Assessments assessments;
+    private final Partners partners;
+    private final Catalogue catalogue;
+    private final KowGroups kow;
+    private final Dossier dossier;
+    private final Organisations organisations;
+    private final Messenger messenger;
+    private final AuditTrail audit;
+    private final GuidanceSettings settings;
+    private final Clock clock;
+
+    Trajectories(JdbcClient jdbc, Assessments assessments, Partners partners, Catalogue catalogue, KowGroups kow, Dossier dossier,
+                 Organisations organisations, Messenger messenger, AuditTrail audit, GuidanceSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.assessments = assessments;
+        this.partners = partners;
+        this.catalogue = catalogue;
+        this.kow = kow;
+        this.dossier = dossier;
+        this.organisations = organisations;
+        this.messenger = messenger;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    // ---- start: the client's choice ----
+
+    /**
+     * The client (or a mediator with the client) chooses a partner site for the referral: the site must offer the
+     * product, have a free place and belong to a partner with an active contract. The choice and its date are recorded
+     * and the trajectory starts.
+     */
+    @Transactional
+    public Trajectory choose(UUID referralId, UUID siteId, CurrentUser actor) {
+        Assessments.Referral r = assessments.referral(referralId).orElseThrow(() -> new NotFoundException("referral"));
+        boolean own = actor.has(Role.CITIZEN) && r.personId().equals(actor.personId());
+        if (!own) {
+            Assessments.requireMediator(actor);
+        }
+        // one choice at a time per referral: lock it
+        jdbc.sql("select id from gd_referral where id = ? for update").param(referralId).query(UUID.class).single();
+        Validator v = new Validator();
+        v.check(r.status().equals("WAITING") || r.status().equals("UNPLACED"), "referralId", "guidance.notWaiting");
+        Optional<Partners.Site> site = siteId == null ? Optional.empty() : partners.site(siteId);
+        v.check(site.isPresent(), "siteId", "guidance.unknownSite");
+        v.throwIfInvalid();
+        Partners.Site s = site.get();
+        v.check(s.capacity().containsKey(r.offerCode()) && partners.contracted(s.partnerId(), r.offerCode()), "siteId",
+                "guidance.noContract");
+        v.check(s.free().getOrDefault(r.offerCode(), 0) > 0, "siteId", "guidance.noCapacity");
+        v.throwIfInvalid();
+        jdbc.sql("update gd_referral set status = 'CHOSEN', site_id = ?, chosen_on = ?, chosen_by = ? where id = ?")
+                .params(siteId, today(), actor.username(), referralId).update();
+        UUID id = start(r, s, today());
+        audit.record(actor, r.personId(), AuditTrail.Action.WRITE, "GUIDANCE", "partner chosen", s.name());
+        return find(id);
+    }
+
+    /** Starts a trajectory (after a choice or an assignment); the KOW group of the start date is frozen for the fee. */
+    UUID start(Assessments.Referral r, Partners.Site site, LocalDate on) {
+        UUID id = UUID.randomUUID();
+        String group = kow.groupOn(r.personId(), on).map(KowGroups.KowGroup::code).orElse(null);
+        jdbc.sql("""
+                insert into gd_trajectory (id, referral_id, person_id, partner_id, site_id, offer_code, flanking, started_on, goal_date,
+                  status, kow_group) values (?,?,?,?,?,?,?::text[],?,?,'ACTIVE',?)""")
+                .params(id, r.id(), r.personId(), site.partnerId(), site.id(), r.offerCode(), r.flanking().toArray(String[]::new), on,
+                        on.plusMonths(settings.goalMonths()), group)
+                .update();
+        String partner = organisations.find(site.partnerId()).map(o -> o.name()).orElse("");
+        messenger.send(r.personId(), "guidanceStart", new Object[] {partner, site.name() + ", " + site.municipalityName()},
+                "guidance-start:" + id);
+        return id;
+    }
+
+    // ---- reading ----
+
+    private static final String SELECT = """
+            select t.id, t.person_id, p.first_name || ' ' || p.last_name, t.partner_id, o.name, t.site_id, s.name, t.offer_code,
+              t.flanking, t.started_on, t.goal_date, t.status, t.ended_on, t.work_start, t.contract_type, t.stop_motivation,
+              t.handover_id, t.handover_acknowledged_on, t.next_step
+            from gd_trajectory t join person p on p.id = t.person_id join organisation o on o.id = t.partner_id
+            join gd_site s on s.id = t.site_id""";
+
+    private static Trajectory map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Trajectory(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class),
+                rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7), rs.getString(8),
+                Arrays.asList((String[]) rs.getArray(9).getArray()), rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class),
+                rs.getString(12), rs.getObject(13, LocalDate.class), rs.getObject(14, LocalDate.class), rs.getString(15),
+                rs.getString(16), rs.getObject(17, UUID.class), rs.getObject(18, LocalDate.class), rs.getString(19));
+    }
+
+    Trajectory find(UUID id) {
+        return jdbc.sql(SELECT + " where t.id = ?").param(id).query(Trajectories::map).optional()
+                .orElseThrow(() -> new NotFoundException("trajectory"));
+    }
+
+    /** A trajectory as its reader may see it: the partner its own, a mediator any, the client their own. Audited. */
+    public Trajectory get(UUID id, CurrentUser actor) {
+        Trajectory t = find(id);
+        boolean ok = actor.has(Role.CITIZEN) && t.personId().equals(actor.personId())
+                || actor.has(Role.MEDIATOR) && actor.worksForEmploymentService()
+                || actor.organisationKind() == OrganisationKind.PARTNER && t.partnerId().equals(actor.organisationId())
+                   && actor.hasAny(Role.PARTNER_STAFF, Role.PARTNER_MANAGER);
+        if (!ok) {
+            throw new NotFoundException("trajectory");
+        }
+        audit.record(actor, t.personId(), AuditTrail.Action.READ, "GUIDANCE", "trajectory", null);
+        return t;
+    }
+
+    public List<Trajectory> ofPartner(CurrentUser actor, String status) {
+        UUID partner = partners.ownPartner(actor);
+        List<Trajectory> list = status == null
+                ? jdbc.sql(SELECT + " where t.partner_id = ? order by t.status, t.started_on desc limit 500").param(partner)
+                        .query(Trajectories::map).list()
+                : jdbc.sql(SELECT + " where t.partner_id = ? and t.status = ? order by t.started_on desc limit 500")
+                        .params(partner, status).query(Trajectories::map).list();
+        list.forEach(t -> audit.record(actor, t.personId(), AuditTrail.Action.READ, "GUIDANCE", "trajectory list", null));
+        return list;
+    }
+
+    public List<Trajectory> ofPerson(UUID personId, CurrentUser actor) {
+        if (!(actor.has(Role.CITIZEN) && personId.equals(actor.personId()))) {
+            Assessments.requireMediator(actor);
+        }
+        audit.record(actor, personId, AuditTrail.Action.READ, "GUIDANCE", "trajectories", null);
+        return jdbc.sql(SELECT + " where t.person_id = ? order by t.started_on desc").param(personId).query(Trajectories::map).list();
+    }
+
+    /** Stops with a motivation waiting for the mediator's acknowledgement. */
+    public List<Trajectory> stopsToAcknowledge(CurrentUser actor) {
+        Assessments.requireMediator(actor);
+        return jdbc.sql(SELECT + " where t.status = 'STOPPED' and t.handover_acknowledged_on is null order by t.ended_on, t.id limit 500")
+                .query(Trajectories::map).list();
+    }
+
+    public List<Action> actions(UUID trajectoryId, CurrentUser actor) {
+        get(trajectoryId, actor);
+        return jdbc.sql("""
+                select id, kind, occurred_on, note, evidence_name, formal_output, amount from gd_action where trajectory_id = ?
+                order by occurred_on, registered_at""")
+                .param(trajectoryId).query((rs, i) -> new Action(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getBoolean(6),
+                        rs.getBigDecimal(7) == null ? null : new Money(rs.getBigDecimal(7))))
+                .list();
+    }
+
+    private Trajectory ownActive(UUID id, CurrentUser actor) {
+        UUID partner = partners.ownPartner(actor);
+        Trajectory t = find(id);
+        if (!t.partnerId().equals(partner)) {
+            throw new NotFoundException("trajectory");
+        }
+        return t;
+    }
+
+    // ---- the partner's registrations ----
+
+    /**
+     * Registers an action. An action of a kind that is a formal output needs evidence and creates a payable item at the
+     * output fee of its kind. Idempotent on the key.
+     */
+    @Transactional
+    public UUID registerAction(UUID trajectoryId, String kind, LocalDate occurredOn, String note, String evidenceName,
+                               byte[] evidence, String idempotencyKey, CurrentUser actor) {
+        Trajectory t = ownActive(trajectoryId, actor);
+        Validator v = new Validator().required("idempotencyKey", idempotencyKey, 100);
+        v.throwIfInvalid();
+        String key = t.partnerId() + ":" + idempotencyKey.trim();
+        Optional<UUID> existing = jdbc.sql("select id from gd_action where idempotency_key = ?").param(key).query(UUID.class).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Optional<Catalogue.ActionKind> k = catalogue.actionKinds().stream().filter(x -> x.code().equals(kind)).findFirst();
+        v.check(t.status().equals("ACTIVE"), "trajectoryId", "guidance.notActive");
+        v.check(k.isPresent(), "kind", "validation.choice");
+        v.check(occurredOn != null, "occurredOn", "validation.date");
+        v.pastOrToday("occurredOn", occurredOn);
+        v.check(occurredOn == null || !occurredOn.isBefore(t.startedOn()), "occurredOn", "guidance.beforeStart", t.startedOn());
+        v.text("note", note, 5000).text("evidenceName", evidenceName, 200);
+        boolean output = k.isPresent() && k.get().formalOutput();
+        v.check(!output || evidence != null && evidence.length > 0 && evidenceName != null && !evidenceName.isBlank(), "evidence",
+                "guidance.evidenceNeeded");
+        v.check(evidence == null || evidence.length <= 10 * 1024 * 1024, "evidence", "guidance.evidenceTooLarge");
+        v.throwIfInvalid();
+        UUID id = UUID.randomUUID();
+        int inserted = jdbc.sql("""
+                insert into gd_action (id, trajectory_id, kind, occurred_on, note, evidence_name, evidence, formal_output, amount,
+                  registered_by, idempotency_key) values (?,?,?,?,?,?,?,?,?,?,?) on conflict (idempotency_key) do nothing""")
+                .params(id, trajectoryId, kind, occurredOn, blank(note), blank(evidenceName), evidence, output,
+                        output ? k.get().outputFee() : null, actor.username(), key)
+                .update();
+        if (inserted == 0) {
+            return jdbc.sql("select id from gd_action where idempotency_key = ?").param(key).query(UUID.class).single();
+        }
+        dossier.add(t.personId(), "ACTION", "SHARED", k.get().nameNl(), blank(note) == null ? k.get().nameNl() : note.trim(),
+                occurredOn, "guidance-action:" + id, actor);
+        return id;
+    }
+
+    /** A flanking action added during the trajectory: by the employment service, or on the partner's signal (with a motivation). */
+    @Transactional
+    public Trajectory addFlanking(UUID trajectoryId, String code, String motivation, CurrentUser actor) {
+        Trajectory t = actor.has(Role.MEDIATOR) && actor.worksForEmploymentService() ? find(trajectoryId) : ownActive(trajectoryId, actor);
+        Validator v = new Validator();
+        v.check(t.status().equals("ACTIVE"), "trajectoryId", "guidance.notActive");
+        v.check(code != null && !t.flanking().contains(code), "code", "guidance.flankingPresent");
+        List<String> wrong = Catalogue.notCombinable(t.offerCode(), code == null ? List.of() : List.of(code), catalogue.offers());
+        v.check(wrong.isEmpty(), "code", "guidance.notCombinable", code);
+        v.required("motivation", motivation, 2000);
+        v.throwIfInvalid();
+        jdbc.sql("update gd_trajectory set flanking = array_append(flanking, ?) where id = ?").params(code, trajectoryId).update();
+        dossier.add(t.personId(), "DECISION", "SHARED", "Flankerende actie: " + catalogue.offer(code).orElseThrow().nameNl(),
+                motivation.trim(), today(), "guidance-flanking:" + trajectoryId + ":" + code, actor);
+        return find(trajectoryId);
+    }
+
+    /**
+     * The partner stops the trajectory with a motivation: a warm handover back to the employment service, visible in the
+     * dossier; the mediator acknowledges it and plans the next step. A second stop is refused.
+     */
+    @Transactional
+    public Trajectory stop(UUID trajectoryId, String motivation, String contactName, String contactDetails, CurrentUser actor) {
+        Trajectory t = ownActive(trajectoryId, actor);
+        jdbc.sql("select id from gd_trajectory where id = ? for update").param(trajectoryId).query(UUID.class).single();
+        t = find(trajectoryId);
+        Validator v = new Validator();
+        v.check(t.status().equals("ACTIVE"), "trajectoryId", "guidance.alreadyEnded");
+        v.required("motivation", motivation, 5000).required("contactName", contactName, 120).required("contactDetails", contactDetails, 200);
+        v.throwIfInvalid();
+        UUID pes = organisations.ofKind(OrganisationKind.EMPLOYMENT_SERVICE).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("no employment service organisation")).id();
+        UUID handover = dossier.handOver(t.personId(), pes, contactName, contactDetails,
+                "Stopzetting van het traject bij " + t.partnerName() + ". Motivering: " + motivation.trim(),
+                "guidance-stop:" + trajectoryId, actor);
+        jdbc.sql("update gd_trajectory set status = 'STOPPED', ended_on = ?, stop_motivation = ?, handover_id = ? where id = ?")
+                .params(today(), motivation.trim(), handover, trajectoryId).update();
+        return find(trajectoryId);
+    }
+
+    /** The mediator acknowledges the stop and records the next step. */
+    @Transactional
+    public Trajectory acknowledgeStop(UUID trajectoryId, String nextStep, CurrentUser actor) {
+        Assessments.requireMediator(actor);
+        Trajectory t = find(trajectoryId);
+        Validator v = new Validator();
+        v.check(t.status().equals("STOPPED") && t.handoverAcknowledgedOn() == null, "trajectoryId", "guidance.nothingToAcknowledge");
+        v.required("nextStep", nextStep, 2000);
+        v.throwIfInvalid();
+        dossier.acknowledge(t.handoverId(), nextStep.trim(), actor);
+        jdbc.sql("update gd_trajectory set handover_acknowledged_on = ?, next_step = ? where id = ?")
+                .params(today(), nextStep.trim(), trajectoryId).update();
+        return find(trajectoryId);
+    }
+
+    /**
+     * The outcome: work found (with its start date and contract type) or ended without work. Work found computes the
+     * result fee from the client's KOW group at the start and the fee schedule in force on the start date.
+     */
+    @Transactional
+    public Trajectory outcome(UUID trajectoryId, String outcome, LocalDate workStart, String contractType, CurrentUser actor) {
+        Trajectory t = ownActive(trajectoryId, actor);
+        jdbc.sql("select id from gd_trajectory where id = ? for update").param(trajectoryId).query(UUID.class).single();
+        t = find(trajectoryId);
+        Validator v = new Validator();
+        v.check(t.status().equals("ACTIVE"), "trajectoryId", "guidance.alreadyEnded");
+        v.check("WORK_FOUND".equals(outcome) || "ENDED".equals(outcome), "outcome", "validation.choice");
+        if ("WORK_FOUND".equals(outcome)) {
+            v.check(workStart != null, "workStart", "validation.date");
+            v.check(workStart == null || !workStart.isBefore(t.startedOn()), "workStart", "guidance.beforeStart", t.startedOn());
+            v.check(contractType != null && CONTRACT_TYPES.contains(contractType), "contractType", "validation.choice");
+        }
+        v.throwIfInvalid();
+        boolean work = "WORK_FOUND".equals(outcome);
+        // written while the trajectory is still active: the partner may write in the client's dossier
+        dossier.add(t.personId(), "DECISION", "SHARED", work ? "Werk gevonden" : "Traject beëindigd",
+                work ? "Start op " + workStart + " (" + contractType + ")" : "Het traject is beëindigd.", today(),
+                "guidance-outcome:" + trajectoryId, actor);
+        jdbc.sql("update gd_trajectory set status = ?, ended_on = ?, work_start = ?, contract_type = ? where id = ?")
+                .params(outcome, today(), work ? workStart : null, work ? contractType : null, trajectoryId).update();
+        if (work) {
+            String group = jdbc.sql("select kow_group from gd_trajectory where id = ?").param(trajectoryId).query(String.class).optional()
+                    .orElse(null);
+            if (group == null) {
+                group = kow.groupOn(t.personId(), t.startedOn()).map(KowGroups.KowGroup::code).orElse("UNKNOWN");
+            }
+            GuidanceSettings.FeeSchedule schedule = settings.scheduleOn(t.startedOn())
+                    .orElseThrow(() -> InvalidInputException.of("trajectoryId", "guidance.noFeeSchedule"));
+            BigDecimal amount = schedule.fees().getOrDefault(group, schedule.fees().getOrDefault("UNKNOWN", BigDecimal.ZERO));
+            jdbc.sql("insert into gd_result_fee (trajectory_id, kow_group, schedule_from, amount) values (?,?,?,?)")
+                    .params(trajectoryId, group, schedule.effectiveFrom(), amount).update();
+        }
+        return find(trajectoryId);
+    }
+
+    /**
+     * The result fee, for the partner, and only after the trajectory ended successfully (work found). Before that, and for
+     * anyone else, there is no such resource.
+     */
+    public ResultFee resultFeeForPartner(UUID trajectoryId, CurrentUser actor) {
+        Trajectory t = ownActive(trajectoryId, actor);
+        if (!t.status().equals("WORK_FOUND")) {
+            throw new NotFoundException("fee");
+        }
+        return jdbc.sql("select schedule_from, amount from gd_result_fee where trajectory_id = ?").param(trajectoryId)
+                .query((rs, i) -> new ResultFee(rs.getObject(1, LocalDate.class).toString(), new Money(rs.getBigDecimal(2)))).optional()
+                .orElseThrow(() -> new NotFoundException("fee"));
+    }
+
+    /** Evidence of an action, for the partner that uploaded it and for mediators. */
+    public Optional<Object[]> evidence(UUID actionId, CurrentUser actor) {
+        Optional<UUID> trajectory = jdbc.sql("select trajectory_id from gd_action where id = ?").param(actionId).query(UUID.class).optional();
+        if (trajectory.isEmpty()) {
+            return Optional.empty();
+        }
+        get(trajectory.get(), actor);
+        return jdbc.sql("select evidence_name, evidence from gd_action where id = ? and evidence is not null").param(actionId)
+                .query((rs, i) -> new Object[] {rs.getString(1), rs.getBytes(2)}).optional();
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
