@@ -54,12 +54,15 @@ public class Trajectories {
     private final Dossier dossier;
     private final Organisations organisations;
     private final Messenger messenger;
+    private final be.werkregie.identity.Users users;
     private final AuditTrail audit;
     private final GuidanceSettings settings;
     private final Clock clock;
 
     Trajectories(JdbcClient jdbc, Assessments assessments, Partners partners, Catalogue catalogue, KowGroups kow, Dossier dossier,
-                 Organisations organisations, Messenger messenger, AuditTrail audit, GuidanceSettings settings, Clock clock) {
+                 Organisations organisations, Messenger messenger, be.werkregie.identity.Users users, AuditTrail audit,
+                 GuidanceSettings settings, Clock clock) {
+        this.users = users;
         this.jdbc = jdbc;
         this.assessments = assessments;
         this.partners = partners;
@@ -282,8 +285,12 @@ public class Trajectories {
         v.check(t.status().equals("ACTIVE"), "trajectoryId", "guidance.alreadyEnded");
         v.required("motivation", motivation, 5000).required("contactName", contactName, 120).required("contactDetails", contactDetails, 200);
         v.throwIfInvalid();
-        UUID pes = organisations.ofKind(OrganisationKind.EMPLOYMENT_SERVICE).stream().findFirst()
-                .orElseThrow(() -> new IllegalStateException("no employment service organisation")).id();
+        // back to the office of the mediator who made the assessment (else the employment service itself)
+        String mediator = jdbc.sql("select a.mediator from gd_trajectory t join gd_referral r on r.id = t.referral_id"
+                + " join gd_assessment a on a.id = r.assessment_id where t.id = ?").param(trajectoryId).query(String.class).single();
+        UUID pes = users.find(mediator).map(CurrentUser::organisationId).filter(o -> o != null)
+                .orElseGet(() -> organisations.ofKind(OrganisationKind.EMPLOYMENT_SERVICE).stream().findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no employment service organisation")).id());
         UUID handover = dossier.handOver(t.personId(), pes, contactName, contactDetails,
                 "Stopzetting van het traject bij " + t.partnerName() + ". Motivering: " + motivation.trim(),
                 "guidance-stop:" + trajectoryId, actor);

@@ -1,0 +1,265 @@
+package be.werkregie.guidance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import be.werkregie.IntegrationTest;
+import be.werkregie.identity.CurrentUser;
+import be.werkregie.identity.Users;
+import be.werkregie.people.PersonDirectory;
+import be.werkregie.shared.InvalidInputException;
+import be.werkregie.shared.NotFoundException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Guidance 2027 end to end on PostgreSQL: assessment and routing, choice, trajectory with actions and outputs, stop with
+ * a warm handover, outcome with the result fee, payment run, the assignment run; bad input; the two information barriers.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+class GuidanceIntegrationTest {
+
+    @Autowired Assessments assessments;
+    @Autowired Trajectories trajectories;
+    @Autowired Partners partners;
+    @Autowired Assignment assignment;
+    @Autowired GuidancePayments payments;
+    @Autowired Users users;
+    @Autowired PersonDirectory people;
+    @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
+
+    CurrentUser mediator() {
+        return users.find("mediator").orElseThrow();
+    }
+
+    CurrentUser partner() {
+        return users.find("partner").orElseThrow();
+    }
+
+    /** A person with no guidance yet, and a KOW group (recorded as the administrator would). */
+    UUID freshClient(String group) {
+        UUID id = jdbc.sql("""
+                select p.id from person p where p.persona is null and not exists (select 1 from gd_referral r where r.person_id = p.id)
+                and not exists (select 1 from gd_intake i where i.person_id = p.id) order by p.id limit 1""")
+                .query(UUID.class).single();
+        jdbc.sql("insert into ch_kow_group (id, person_id, group_code, model_version, valid_from, recorded_by) values (?,?,?,'t',?,'t')")
+                .params(UUID.randomUUID(), id, group, LocalDate.now().minusDays(1)).update();
+        return id;
+    }
+
+    String problem(Runnable r) {
+        try {
+            r.run();
+        } catch (InvalidInputException e) {
+            return e.problems().get(0).field() + ":" + e.problems().get(0).messageKey();
+        }
+        throw new AssertionError("expected invalid input");
+    }
+
+    UUID demoPartnerSite() {
+        return jdbc.sql("select s.id from gd_site s where s.partner_id = ? order by s.name limit 1").param(partner().organisationId())
+                .query(UUID.class).single();
+    }
+
+    @Test
+    void assessmentChoiceTrajectoryOutputsStopAndOutcome() throws Exception {
+        CurrentUser mediator = mediator();
+        CurrentUser partner = partner();
+        UUID client = freshClient("D");
+        assessments.startIntake(client, LocalDate.now().minusMonths(2), mediator);
+
+        // bad input changes nothing
+        long before = jdbc.sql("select count(*) from gd_assessment").query(Long.class).single();
+        assertThat(problem(() -> assessments.record(new Assessments.AssessmentInput(UUID.randomUUID(), "Lasser",
+                Routing.Indication.NONE, Map.of(), "BASIC", null, List.of(), null, "k-" + UUID.randomUUID()), mediator)))
+                .isEqualTo("personId:guidance.unknownClient");
+        assertThat(problem(() -> assessments.record(new Assessments.AssessmentInput(client, "Lasser", Routing.Indication.PMAH,
+                Map.of(), "SPECIALISED", null, List.of("PMAB_EXPERTISE"), null, "k-" + UUID.randomUUID()), mediator)))
+                .isEqualTo("flanking:guidance.notCombinable");
+        assertThat(problem(() -> assessments.record(new Assessments.AssessmentInput(client, "Lasser", Routing.Indication.NONE,
+                Map.of("HEALTH", Routing.Impact.LARGE), "BASIC", " ", List.of(), null, "k-" + UUID.randomUUID()), mediator)))
+                .isEqualTo("overrideReason:validation.required");
+        assertThat(jdbc.sql("select count(*) from gd_assessment").query(Long.class).single()).isEqualTo(before);
+
+        // routing proposes basic; the mediator confirms, with language coaching; idempotent on the key
+        String key = "assess-" + client;
+        Assessments.Assessment a = assessments.record(new Assessments.AssessmentInput(client, "Magazijnmedewerker",
+                Routing.Indication.NONE, Map.of("MOBILITY", Routing.Impact.LIMITED), "BASIC", null, List.of("LANGUAGE_COACHING"),
+                "Wil snel aan de slag.", key), mediator);
+        assertThat(assessments.record(new Assessments.AssessmentInput(client, "x", Routing.Indication.NONE, Map.of(), "BASIC", null,
+                List.of(), null, key), mediator).id()).isEqualTo(a.id());
+        assertThat(a.proposedProduct()).isEqualTo("BASIC");
+        assertThat(a.leadTimeDays()).isBetween(58L, 62L);
+        assertThat(a.explanation()).contains("Basisaanbod").contains("Taalcoaching");
+        Assessments.Referral r = assessments.referralsOf(client, mediator).get(0);
+        assertThat(r.status()).isEqualTo("WAITING");
+        assertThat(r.chooseBy()).isEqualTo(LocalDate.now().plusDays(14));
+        assertThat(problem(() -> assessments.record(new Assessments.AssessmentInput(client, "x", Routing.Indication.NONE, Map.of(),
+                "BASIC", null, List.of(), null, "other-" + client), mediator))).isEqualTo("personId:guidance.alreadyInGuidance");
+
+        // choice: a site without a contract for the product or without capacity is refused
+        UUID specialisedSite = jdbc.sql("select site_id from gd_site_capacity where offer_code = 'SPECIALISED' limit 1").query(UUID.class).single();
+        assertThat(problem(() -> trajectories.choose(r.id(), specialisedSite, mediator))).isEqualTo("siteId:guidance.noContract");
+        UUID site = demoPartnerSite();
+        int capacity = jdbc.sql("select capacity from gd_site_capacity where site_id = ?").param(site).query(Integer.class).single();
+        jdbc.sql("update gd_site_capacity set capacity = 0 where site_id = ?").param(site).update();
+        assertThat(problem(() -> trajectories.choose(r.id(), site, mediator))).isEqualTo("siteId:guidance.noCapacity");
+        jdbc.sql("update gd_site_capacity set capacity = ? where site_id = ?").params(capacity, site).update();
+        Trajectories.Trajectory t = trajectories.choose(r.id(), site, mediator);
+        assertThat(t.status()).isEqualTo("ACTIVE");
+        assertThat(t.goalDate()).isEqualTo(LocalDate.now().plusMonths(6));
+        assertThat(t.flanking()).containsExactly("LANGUAGE_COACHING");
+        assertThat(problem(() -> trajectories.choose(r.id(), site, mediator))).isEqualTo("referralId:guidance.notWaiting");
+        // the partner now sees the client (legal basis: the trajectory), another partner does not
+        assertThat(people.maySee(partner, client)).isTrue();
+        CurrentUser otherPartner = users.find("partnermanager").orElseThrow();
+        assertThatThrownBy(() -> trajectories.get(t.id(), otherPartner)).isInstanceOf(NotFoundException.class);
+
+        // actions: a formal output needs evidence; retry is idempotent; the output is payable
+        assertThat(problem(() -> trajectories.registerAction(t.id(), "INTAKE", LocalDate.now(), "start", null, null, "a1", partner)))
+                .isEqualTo("evidence:guidance.evidenceNeeded");
+        UUID action = trajectories.registerAction(t.id(), "INTAKE", LocalDate.now(), "start", "intake.pdf", "%PDF".getBytes(), "a1", partner);
+        assertThat(trajectories.registerAction(t.id(), "INTAKE", LocalDate.now(), "start", "intake.pdf", "%PDF".getBytes(), "a1", partner))
+                .isEqualTo(action);
+        trajectories.registerAction(t.id(), "APPLICATION_ASSIGNMENT", LocalDate.now(), "3 vacatures", null, null, "a2", partner);
+        assertThat(trajectories.actions(t.id(), partner)).hasSize(2).filteredOn(Trajectories.Action::formalOutput).singleElement()
+                .satisfies(x -> assertThat(x.amount().amount()).isEqualByComparingTo("150.00"));
+        assertThat(problem(() -> trajectories.addFlanking(t.id(), "LANGUAGE_COACHING", "nodig", partner)))
+                .isEqualTo("code:guidance.flankingPresent");
+        assertThat(trajectories.addFlanking(t.id(), "WORKPLACE_LEARNING", "Stage bij een werkgever.", partner).flanking())
+                .containsExactly("LANGUAGE_COACHING", "WORKPLACE_LEARNING");
+
+        // information barrier: no result fee before a successful end
+        assertThatThrownBy(() -> trajectories.resultFeeForPartner(t.id(), partner)).isInstanceOf(NotFoundException.class);
+        mvc.perform(get("/api/partner/trajectories/" + t.id() + "/result-fee").with(httpBasic("partner", "werkregie")))
+                .andExpect(status().isNotFound());
+
+        // outcome: work found → the result fee of group D from the example schedule
+        assertThat(problem(() -> trajectories.outcome(t.id(), "WORK_FOUND", null, "PERMANENT", partner))).isEqualTo("workStart:validation.date");
+        trajectories.outcome(t.id(), "WORK_FOUND", LocalDate.now(), "PERMANENT", partner);
+        // after the end the partner's access through the trajectory ends; the fee is visible to the partner now
+        String fee = mvc.perform(get("/api/partner/trajectories/" + t.id() + "/result-fee").with(httpBasic("partner", "werkregie")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(fee).contains("3000.00");
+        assertThat(problem(() -> trajectories.outcome(t.id(), "ENDED", null, null, partner))).isEqualTo("trajectoryId:guidance.alreadyEnded");
+
+        // payment run: output and result fee, once
+        UUID run = payments.run(LocalDate.now(), "pay-" + t.id(), users.find("admin").orElseThrow());
+        assertThat(payments.run(LocalDate.now(), "pay-" + t.id(), users.find("admin").orElseThrow())).isEqualTo(run);
+        List<GuidancePayments.Line> lines = payments.statement(run, partner.organisationId(), partner);
+        assertThat(lines).extracting(l -> l.amount().amount()).contains(new BigDecimal("150.00"), new BigDecimal("3000.00"));
+        assertThat(payments.csv(lines)).contains("RESULT_FEE").contains("3000.00");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(payments.pdf("Trajectum", lines))) {
+            assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(1);
+        }
+        UUID second = payments.run(LocalDate.now(), "pay-again-" + t.id(), users.find("admin").orElseThrow());
+        assertThat(payments.statement(second, partner.organisationId(), partner)).noneMatch(l -> l.reference().startsWith("work"));
+        assertThatThrownBy(() -> payments.statement(run, partner.organisationId(), otherPartner)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void stopWithMotivationIsAWarmHandoverTheMediatorAcknowledges() {
+        CurrentUser mediator = mediator();
+        CurrentUser partner = partner();
+        UUID client = freshClient("B");
+        assessments.record(new Assessments.AssessmentInput(client, "Kassamedewerker", Routing.Indication.NONE, Map.of(), "BASIC",
+                null, List.of(), null, "stop-" + client), mediator);
+        Assessments.Referral r = assessments.referralsOf(client, mediator).get(0);
+        Trajectories.Trajectory t = trajectories.choose(r.id(), demoPartnerSite(), mediator);
+        assertThat(problem(() -> trajectories.stop(t.id(), " ", "Koen", "09 123 45 67", partner))).isEqualTo("motivation:validation.required");
+        Trajectories.Trajectory stopped = trajectories.stop(t.id(), "Eerst schuldhulp nodig.", "Koen Janssens", "09 123 45 67", partner);
+        assertThat(stopped.status()).isEqualTo("STOPPED");
+        assertThat(stopped.handoverId()).isNotNull();
+        assertThat(problem(() -> trajectories.stop(t.id(), "nog eens", "Koen", "09", partner))).isEqualTo("trajectoryId:guidance.alreadyEnded");
+        assertThat(trajectories.stopsToAcknowledge(mediator)).extracting(Trajectories.Trajectory::id).contains(t.id());
+        assertThat(problem(() -> trajectories.acknowledgeStop(t.id(), " ", mediator))).isEqualTo("nextStep:validation.required");
+        Trajectories.Trajectory ack = trajectories.acknowledgeStop(t.id(), "Afspraak met schuldhulp; daarna opnieuw inschatten.", mediator);
+        assertThat(ack.handoverAcknowledgedOn()).isEqualTo(LocalDate.now());
+        assertThat(problem(() -> trajectories.acknowledgeStop(t.id(), "x", mediator))).isEqualTo("trajectoryId:guidance.nothingToAcknowledge");
+        // the handover is in the dossier, visible to the mediator
+        assertThat(jdbc.sql("select count(*) from handover where id = ? and acknowledged_at is not null").param(stopped.handoverId())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void assignmentRunPlacesWaitingClientsWithinCapacityAndIsIdempotent() {
+        CurrentUser admin = users.find("admin").orElseThrow();
+        long waiting = jdbc.sql("select count(*) from gd_referral where status in ('WAITING','UNPLACED') and choose_by < current_date")
+                .query(Long.class).single();
+        assertThat(waiting).isPositive();
+        Assignment.Run run = assignment.run("run-" + UUID.randomUUID(), true, admin);
+        assertThat(run.clients()).isEqualTo((int) waiting);
+        assertThat(run.assigned() + run.unplaced()).isEqualTo(run.clients());
+        assertThat(run.totalKm()).isLessThanOrEqualTo(run.greedyKm());
+        assertThat(assignment.run(run.runKey(), true, admin).id()).isEqualTo(run.id());
+        // capacity never exceeded
+        assertThat(jdbc.sql("""
+                select count(*) from gd_site_capacity c where c.capacity < (select count(*) from gd_trajectory t
+                  where t.site_id = c.site_id and t.offer_code = c.offer_code and t.status = 'ACTIVE')""").query(Long.class).single())
+                .isZero();
+        // every assigned client has a trajectory and an explanation
+        assertThat(jdbc.sql("""
+                select count(*) from gd_referral r where r.assignment_run = ? and r.status = 'ASSIGNED'
+                  and (r.explanation is null or not exists (select 1 from gd_trajectory t where t.referral_id = r.id))""")
+                .param(run.id()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void informationBarriersMediatorsNeverSeeTheKowGroup() throws Exception {
+        UUID bernard = people.idOfPersona("bernard").orElseThrow();
+        for (String path : List.of("/api/mediation/people/" + bernard + "/guidance", "/api/mediation/waiting", "/api/mediation/stops",
+                "/api/mediation/intakes")) {
+            String body = mvc.perform(get(path).with(httpBasic("mediator", "werkregie"))).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString();
+            assertThat(body.toLowerCase()).doesNotContain("kow").doesNotContain("group").doesNotContain("score");
+        }
+        String page = mvc.perform(get("/guidance/mediator/people/" + bernard).with(user(mediator()))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page.toLowerCase()).doesNotContain("kans op werk").doesNotContain("kow");
+        // the KOW group can be recorded by an administrator only, and never read back through the API
+        mvc.perform(post("/api/guidance-admin/people/" + bernard + "/kow-group").with(httpBasic("mediator", "werkregie"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"group\":\"A\",\"modelVersion\":\"x\"}")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/guidance-admin/people/" + bernard + "/kow-group").with(httpBasic("admin", "werkregie"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"group\":\"Z\",\"modelVersion\":\"x\"}")).andExpect(status().isUnprocessableEntity());
+        // a partner does not see a fee for an active trajectory
+        UUID active = jdbc.sql("select id from gd_trajectory where person_id = ? and status = 'ACTIVE'").param(bernard).query(UUID.class).single();
+        mvc.perform(get("/api/partner/trajectories/" + active + "/result-fee").with(httpBasic("partner", "werkregie")))
+                .andExpect(status().isNotFound());
+        String view = mvc.perform(get("/api/partner/trajectories/" + active).with(httpBasic("partner", "werkregie")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(view.toLowerCase()).doesNotContain("kow").doesNotContain("fee").doesNotContain("3000");
+    }
+
+    @Test
+    void landingPageIsPublicAndOpenHouseAdmitsAtOnce() throws Exception {
+        mvc.perform(get("/api/guidance/partners?place=Gent&offer=BASIC")).andExpect(status().isOk());
+        mvc.perform(get("/begeleiding?place=Gent")).andExpect(status().isOk());
+        mvc.perform(get("/api/guidance/partners?place=Atlantis")).andExpect(status().isUnprocessableEntity());
+        List<Partners.Partner> before = partners.landing(new Partners.LandingQuery("PMAB_EXPERTISE", null, null, null, null));
+        Partners.Contract applied = partners.contracts("APPLIED").stream().filter(c -> c.offerCode().equals("PMAB_EXPERTISE")).findFirst()
+                .orElseThrow();
+        CurrentUser admin = users.find("admin").orElseThrow();
+        assertThat(problem(() -> partners.decideAdmission(applied.id(), true, false, " ", admin))).isEqualTo("note:validation.required");
+        partners.decideAdmission(applied.id(), true, true, null, admin);
+        List<Partners.Partner> after = partners.landing(new Partners.LandingQuery("PMAB_EXPERTISE", null, null, null, null));
+        assertThat(after).extracting(Partners.Partner::id).contains(applied.partnerId());
+        assertThat(before).extracting(Partners.Partner::id).doesNotContain(applied.partnerId());
+        assertThat(Partners.admissible(true, false)).isFalse();
+    }
+}
