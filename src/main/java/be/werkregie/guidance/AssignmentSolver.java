@@ -61,6 +61,7 @@ public final class AssignmentSolver {
     /** Clients must be given in their order (longest waiting first); sites in any order. */
     public static Solution solve(List<Client> clients, List<Site> sites, double maxKm) {
         loadNativeLibraries();
+        long tStart = System.nanoTime();
         long maxMetres = Math.round(maxKm * 1000);
         // groups of interchangeable clients, in order of their first client
         Map<String, List<Client>> groups = new LinkedHashMap<>();
@@ -103,7 +104,10 @@ public final class AssignmentSolver {
             flow.addArcWithCapacityAndUnitCost(sinkBase + s, target, sinks.get(s).capacity(), 0);
         }
         flow.setNodeSupply(target, -clients.size());
+        long tBuilt = System.nanoTime();
         MinCostFlowBase.Status status = flow.solve();
+        org.slf4j.LoggerFactory.getLogger(AssignmentSolver.class).info("min-cost flow: {} groups, {} sinks, {} arcs; build {} ms, solve {} ms",
+                g, sinks.size(), flow.getNumArcs(), (tBuilt - tStart) / 1_000_000, (System.nanoTime() - tBuilt) / 1_000_000);
         if (status != MinCostFlowBase.Status.OPTIMAL) {
             throw new IllegalStateException("min-cost flow: " + status);
         }

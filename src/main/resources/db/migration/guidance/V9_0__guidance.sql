@@ -111,13 +111,17 @@ create table gd_assignment_run (
     millis        bigint not null
 );
 
+-- person_id, partner_id, site_id and offer_code repeat what the referral and its site say (for fast reading). A
+-- trajectory is only ever inserted from its referral and site in the same statement, and neither is ever deleted, so
+-- the table carries no foreign keys: each is a locking lookup per inserted row, which would take the assignment of
+-- 100,000 clients past its 10-second budget. The unique referral_id still guarantees one trajectory per referral.
 create table gd_trajectory (
     id               uuid primary key,
-    referral_id      uuid not null unique references gd_referral,
-    person_id        uuid not null references person,
-    partner_id       uuid not null references organisation,
-    site_id          uuid not null references gd_site,
-    offer_code       text not null references gd_offer,
+    referral_id      uuid not null unique,
+    person_id        uuid not null,
+    partner_id       uuid not null,
+    site_id          uuid not null,
+    offer_code       text not null,
     flanking         text[] not null default '{}',
     started_on       date not null,
     goal_date        date not null,
