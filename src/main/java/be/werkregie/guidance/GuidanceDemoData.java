@@ -78,14 +78,15 @@ class GuidanceDemoData implements ApplicationRunner {
         LocalDate today = LocalDate.now(clock);
         LocalDate concessionStart = LocalDate.of(2027, 1, 1).isAfter(today) ? today.minusMonths(18) : LocalDate.of(2027, 1, 1);
         List<Municipality> all = municipalities.all();
-        List<UUID> partners = organisations.ofKind(OrganisationKind.PARTNER).stream().map(o -> o.id()).sorted().toList();
+        List<UUID> partners = organisations.ofKind(OrganisationKind.PARTNER).stream()
+                .sorted(java.util.Comparator.comparing(be.werkregie.identity.Organisation::name)).map(o -> o.id()).toList();
         UUID demoPartner = users.find("partner").map(u -> u.organisationId()).orElse(partners.get(0));
         List<UUID> basicSites = new ArrayList<>();
         List<UUID> sitesOfDemoPartner = new ArrayList<>();
         int p = 0;
         for (UUID partner : partners) {
             String name = organisations.find(partner).orElseThrow().name();
-            boolean specialised = name.contains("gespecialiseerd") || p % 4 == 3;
+            boolean specialised = !partner.equals(demoPartner) && (name.contains("gespecialiseerd") || p % 4 == 3);
             String offer = specialised ? "SPECIALISED" : "BASIC";
             contract(partner, offer, "CONCESSION", "ACTIVE", concessionStart, null);
             if (name.contains("taalcoaching")) {

@@ -64,10 +64,11 @@ class AccessibilityBrowserTest {
     static final Map<String, List<String>> PAGES = Map.ofEntries(
             Map.entry("nina", List.of("/me/vouchers")),
             Map.entry("coach", List.of("/centre/sanctions", "/centre/vouchers")),
-            Map.entry("mediator", List.of("/home", "/people?q=Kovalenko", "/people/new", "/messages", "/messages/letters", "/messages/phone-tasks")),
-            Map.entry("partner", List.of("/home", "/people?q=De+Wilde")),
+            Map.entry("mediator", List.of("/home", "/people?q=Kovalenko", "/people/new", "/messages", "/messages/letters", "/messages/phone-tasks",
+                    "/guidance/mediator")),
+            Map.entry("partner", List.of("/home", "/people?q=De+Wilde", "/partner/trajectories")),
             Map.entry("socialworker", List.of("/home", "/people?q=Kovalenko")),
-            Map.entry("mira", List.of("/me", "/me/views")),
+            Map.entry("mira", List.of("/me", "/me/views", "/me/guidance")),
             Map.entry("abdel", List.of("/me")),
             Map.entry("admin", List.of("/home", "/geo", "/vouchers/admin", "/vouchers/admin/misuse")),
             Map.entry("analyst", List.of("/home")),
@@ -82,6 +83,8 @@ class AccessibilityBrowserTest {
             driver.manage().deleteAllCookies();
             problems.addAll(check(page));
         }
+        problems.addAll(check("/begeleiding"));
+        problems.addAll(check("/begeleiding?place=Gent&offer=BASIC&freeOnly=true"));
         problems.addAll(check("/loopbaancentra"));
         problems.addAll(check("/loopbaancentra?place=Gent&radiusKm=50"));
         driver.findElement(By.cssSelector("ol.results a")).click();
@@ -115,6 +118,19 @@ class AccessibilityBrowserTest {
                         .until(ExpectedConditions.presenceOfElementLocated(By.id("errors")));
                 assertThat(driver.findElement(By.id("errors")).getText()).contains("Niet alles is juist ingevuld");
                 problems.addAll(checkCurrent("registration form with errors"));
+                // the assessment page of a client in the assessment phase, and the form submitted incomplete
+                driver.get(url("/guidance/mediator"));
+                driver.findElement(By.cssSelector("main table a")).click();
+                new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("form-title")));
+                problems.addAll(checkCurrent("assessment page"));
+                driver.findElement(By.cssSelector("form[action*='assessment'] button[type=submit]")).click();
+                new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("errors")));
+                problems.addAll(checkCurrent("assessment form with errors"));
+            }
+            if (e.getKey().equals("partner")) {
+                driver.findElement(By.cssSelector("main table a")).click();
+                new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("actions-title")));
+                problems.addAll(checkCurrent("partner trajectory page"));
             }
         }
         assertThat(problems).isEmpty();

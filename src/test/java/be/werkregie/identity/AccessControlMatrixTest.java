@@ -63,6 +63,7 @@ class AccessControlMatrixTest {
         Set<Role> consentManagers = EnumSet.of(Role.MEDIATOR, Role.SOCIAL_WORKER);
         Set<Role> outbox = EnumSet.of(Role.MEDIATOR, Role.ADMINISTRATOR);
         Set<Role> centreStaff = EnumSet.of(Role.PARTNER_STAFF, Role.PARTNER_MANAGER);
+        Set<Role> partnerStaff = EnumSet.of(Role.PARTNER_STAFF, Role.PARTNER_MANAGER);
         List<Endpoint> matrix = List.of(
                 new Endpoint("GET", "/home", all, false),
                 new Endpoint("GET", "/me", EnumSet.of(Role.CITIZEN), false),
@@ -124,6 +125,22 @@ class AccessControlMatrixTest {
                 new Endpoint("POST", "/api/voucher-admin/sanctions/" + UUID.randomUUID() + "/decision", EnumSet.of(Role.ADMINISTRATOR), true),
                 new Endpoint("GET", "/api/centre/sanctions", centreStaff, true),
                 new Endpoint("POST", "/api/centre/sanctions/" + UUID.randomUUID() + "/defence", centreStaff, true),
+                new Endpoint("GET", "/me/guidance", EnumSet.of(Role.CITIZEN), false),
+                new Endpoint("GET", "/guidance/mediator", EnumSet.of(Role.MEDIATOR), false),
+                new Endpoint("GET", "/guidance/mediator/people/" + p, EnumSet.of(Role.MEDIATOR), false),
+                new Endpoint("POST", "/guidance/mediator/people/" + p + "/assessment", EnumSet.of(Role.MEDIATOR), false),
+                new Endpoint("GET", "/partner/trajectories", partnerStaff, false),
+                new Endpoint("POST", "/partner/trajectories/" + UUID.randomUUID() + "/stop", partnerStaff, false),
+                new Endpoint("GET", "/api/mediation/intakes", EnumSet.of(Role.MEDIATOR), true),
+                new Endpoint("POST", "/api/mediation/assessments", EnumSet.of(Role.MEDIATOR), true),
+                new Endpoint("GET", "/api/mediation/people/" + p + "/guidance", EnumSet.of(Role.MEDIATOR), true),
+                new Endpoint("GET", "/api/me/guidance", EnumSet.of(Role.CITIZEN), true),
+                new Endpoint("GET", "/api/partner/trajectories", partnerStaff, true),
+                new Endpoint("POST", "/api/partner/trajectories/" + UUID.randomUUID() + "/actions", partnerStaff, true),
+                new Endpoint("GET", "/api/partner/trajectories/" + UUID.randomUUID() + "/result-fee", partnerStaff, true),
+                new Endpoint("GET", "/api/guidance-admin/kpis", EnumSet.of(Role.ADMINISTRATOR, Role.ANALYST), true),
+                new Endpoint("POST", "/api/guidance-admin/assignment-runs", EnumSet.of(Role.ADMINISTRATOR), true),
+                new Endpoint("POST", "/api/guidance-admin/people/" + p + "/kow-group", EnumSet.of(Role.ADMINISTRATOR), true),
                 new Endpoint("GET", "/api/unlisted", EnumSet.noneOf(Role.class), true));
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : matrix) {
@@ -148,7 +165,9 @@ class AccessControlMatrixTest {
     @Test
     void publicPagesNeedNoLogin() throws Exception {
         for (String path : List.of("/", "/login", "/about", "/geo", "/actuator/health", "/css/app.css",
-                "/loopbaancentra", "/loopbaancentra?place=Gent&radiusKm=50", "/api/career-centres?place=Gent")) {
+                "/loopbaancentra", "/loopbaancentra?place=Gent&radiusKm=50", "/api/career-centres?place=Gent",
+                "/begeleiding", "/begeleiding?place=Gent&offer=BASIC", "/api/guidance/partners?place=Gent", "/api/guidance/offers",
+                "/v3/api-docs")) {
             assertThat(mvc.perform(get(path)).andReturn().getResponse().getStatus()).as(path).isEqualTo(200);
         }
     }
