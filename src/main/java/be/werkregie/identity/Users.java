@@ -36,6 +36,7 @@ public class Users implements UserDetailsService {
         for (Role r : roles) {
             jdbc.sql("insert into user_role (user_id, role) values (?, ?)").params(id, r.name()).update();
         }
+        recent.remove(username);
         return id;
     }
 
@@ -69,6 +70,24 @@ public class Users implements UserDetailsService {
 
     @Override
     public CurrentUser loadUserByUsername(String username) {
-        return find(username).orElseThrow(() -> new UsernameNotFoundException(username));
+        // stateless API clients authenticate on every request: remember the account for a few seconds
+        long now = System.nanoTime();
+        Cached c = recent.get(username);
+        if (c != null && now - c.at() < CACHE_NANOS) {
+            return c.user();
+        }
+        CurrentUser user = find(username).orElseThrow(() -> new UsernameNotFoundException(username));
+        if (recent.size() > 10_000) {
+            recent.clear();
+        }
+        recent.put(username, new Cached(user, now));
+        return user;
     }
+
+    /** Accounts read for authentication are reused for at most 5 seconds (a disabled account stops within that time). */
+    private static final long CACHE_NANOS = java.time.Duration.ofSeconds(5).toNanos();
+
+    private record Cached(CurrentUser user, long at) {}
+
+    private final java.util.Map<String, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
 }

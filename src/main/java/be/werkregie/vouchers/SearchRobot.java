@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -50,7 +49,7 @@ public class SearchRobot {
 
     private record Entry(CareerCentres.Centre centre, List<CareerCentres.Site> sites) {}
 
-    private record Snapshot(Instant loadedAt, List<Entry> entries) {}
+    private record Snapshot(Instant loadedAt, List<Entry> entries, java.util.Map<Query, Result> results) {}
 
     private final JdbcClient jdbc;
     private final CareerCentres centres;
@@ -65,7 +64,24 @@ public class SearchRobot {
         this.clock = clock;
     }
 
+    /**
+     * Searches. The answer to the same query is the same until the centres change or the snapshot is reloaded, so
+     * answers are kept with the snapshot (at most 5,000 queries).
+     */
     public Result search(Query q) {
+        Snapshot s = current();
+        Result cached = s.results().get(q);
+        if (cached != null) {
+            return cached;
+        }
+        Result r = compute(q, s);
+        if (s.results().size() < 5_000) {
+            s.results().put(q, r);
+        }
+        return r;
+    }
+
+    private Result compute(Query q, Snapshot snapshot) {
         Validator v = new Validator();
         int radius = q.radiusKm() == null ? 10 : q.radiusKm();
         v.check(RADII.contains(radius), "radiusKm", "validation.choice");
@@ -100,7 +116,7 @@ public class SearchRobot {
         Set<UUID> textMatches = q.text() == null || q.text().isBlank() ? null : textMatches(q.text().trim());
 
         List<Hit> hits = new ArrayList<>();
-        for (Entry e : current().entries()) {
+        for (Entry e : snapshot.entries()) {
             CareerCentres.Centre c = e.centre();
             if (q.language() != null && !q.language().isBlank() && !c.languages().contains(q.language())) {
                 continue;
@@ -147,9 +163,10 @@ public class SearchRobot {
                 .map(e -> new Hit(e.centre(), e.sites().isEmpty() ? null : e.sites().get(0), 0, e.sites().size(), e.sites()));
     }
 
-    @EventListener
+    /** A change to a centre shows at once: the snapshot is rebuilt as soon as the change is committed. */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
     void on(CareerCentres.CentresChanged changed) {
-        snapshot = null;
+        snapshot = load();
     }
 
     private Set<UUID> textMatches(String text) {
@@ -166,13 +183,30 @@ public class SearchRobot {
                 .params(text, like, text).query(UUID.class).list());
     }
 
+    /**
+     * The snapshot in use. Only the first search (or the first after a change to a centre) loads it; the periodic
+     * refresh runs in the background, so a search never waits for it.
+     */
     private Snapshot current() {
         Snapshot s = snapshot;
-        if (s == null || s.loadedAt().plus(MAX_AGE).isBefore(Instant.now(clock))) {
-            s = load();
-            snapshot = s;
+        if (s == null) {
+            synchronized (this) {
+                s = snapshot;
+                if (s == null) {
+                    s = load();
+                    snapshot = s;
+                }
+            }
         }
         return s;
+    }
+
+    /** Mandates start and end by date: reload in the background every minute. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    void refresh() {
+        if (snapshot != null && snapshot.loadedAt().plus(MAX_AGE).isBefore(Instant.now(clock).plusSeconds(1))) {
+            snapshot = load();
+        }
     }
 
     private Snapshot load() {
@@ -194,6 +228,6 @@ public class SearchRobot {
         for (UUID id : active) {
             centres.find(id).ifPresent(c -> entries.add(new Entry(c, List.copyOf(sites.getOrDefault(id, List.of())))));
         }
-        return new Snapshot(Instant.now(clock), List.copyOf(entries));
+        return new Snapshot(Instant.now(clock), List.copyOf(entries), new java.util.concurrent.ConcurrentHashMap<>());
     }
 }

@@ -35,9 +35,12 @@ class VoucherApi {
     private final CareerCentres centres;
 
     private final Misuse misuse;
+    private final org.springframework.context.MessageSource messages;
 
-    VoucherApi(Vouchers vouchers, SearchRobot robot, Payments payments, Quality quality, CareerCentres centres, Misuse misuse) {
+    VoucherApi(Vouchers vouchers, SearchRobot robot, Payments payments, Quality quality, CareerCentres centres, Misuse misuse,
+               org.springframework.context.MessageSource messages) {
         this.misuse = misuse;
+        this.messages = messages;
         this.vouchers = vouchers;
         this.robot = robot;
         this.payments = payments;
@@ -48,14 +51,17 @@ class VoucherApi {
     // ---- search robot (public) ----
 
     @GetMapping("/api/career-centres")
-    SearchRobot.Result search(@RequestParam(required = false) String place, @RequestParam(required = false) Double lat,
+    ResponseEntity<SearchRobot.Result> search(@RequestParam(required = false) String place, @RequestParam(required = false) Double lat,
                               @RequestParam(required = false) Double lon, @RequestParam(required = false) Integer radiusKm,
                               @RequestParam(required = false) String language, @RequestParam(required = false) Boolean eCoaching,
                               @RequestParam(required = false) String targetGroup, @RequestParam(required = false) String methodology,
                               @RequestParam(required = false) String text, @RequestParam(required = false) Integer limit,
                               @RequestParam(required = false) Integer offset) {
-        return robot.search(new SearchRobot.Query(place, lat, lon, radiusKm, language, eCoaching, targetGroup, methodology, text,
-                limit, offset));
+        SearchRobot.Result result = robot.search(new SearchRobot.Query(place, lat, lon, radiusKm, language, eCoaching, targetGroup,
+                methodology, text, limit, offset));
+        // public data that changes at most every minute: caches and proxies may keep it that long
+        return ResponseEntity.ok().cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofSeconds(60))
+                .cachePublic()).body(result);
     }
 
     @GetMapping("/api/career-centres/{id}")
@@ -137,6 +143,45 @@ class VoucherApi {
     Map<String, UUID> register(@PathVariable UUID id, @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                @RequestBody Vouchers.SessionInput body) {
         return Map.of("id", vouchers.registerSession(id, body, key, CurrentUser.get()));
+    }
+
+    /** One registration in a batch: the same fields as a single registration, with its own idempotency key. */
+    record BatchItem(UUID voucherId, String idempotencyKey, LocalDate date, java.time.LocalTime startTime, Integer halfHours,
+                     String mode, UUID coachId) {}
+
+    /** The outcome of one registration in a batch: the session id, or the problems (nothing was changed for that item). */
+    record BatchResult(String idempotencyKey, UUID id, List<Map<String, String>> problems) {}
+
+    /**
+     * Registers up to 500 sessions in one request, for centre systems that send their registrations in bulk. Every item
+     * is a registration of its own (own transaction, own idempotency key, same rules and audit as a single one), so one
+     * refused item changes nothing for the others; the answer lists every item's outcome in order.
+     */
+    @PostMapping("/api/centre/sessions")
+    List<BatchResult> registerBatch(@RequestBody List<BatchItem> items) {
+        if (items == null || items.isEmpty() || items.size() > 500) {
+            throw be.werkregie.shared.InvalidInputException.of("items", "voucher.batchSize", 500);
+        }
+        CurrentUser me = CurrentUser.get();
+        List<BatchResult> results = new java.util.ArrayList<>(items.size());
+        for (BatchItem i : items) {
+            try {
+                UUID id = vouchers.registerSession(i.voucherId(), new Vouchers.SessionInput(i.date(), i.startTime(), i.halfHours(),
+                        i.mode(), i.coachId()), i.idempotencyKey(), me);
+                results.add(new BatchResult(i.idempotencyKey(), id, List.of()));
+            } catch (be.werkregie.shared.InvalidInputException e) {
+                results.add(new BatchResult(i.idempotencyKey(), null, e.problems().stream()
+                        .map(p -> problem(p.field(), p.messageKey(), p.args())).toList()));
+            } catch (NotFoundException e) {
+                results.add(new BatchResult(i.idempotencyKey(), null, List.of(problem("voucherId", "voucher.notFound"))));
+            }
+        }
+        return results;
+    }
+
+    private Map<String, String> problem(String field, String code, Object... args) {
+        return Map.of("field", field, "code", code, "message",
+                messages.getMessage(code, args, code, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     }
 
     @PutMapping("/api/centre/vouchers/{id}/guidance")

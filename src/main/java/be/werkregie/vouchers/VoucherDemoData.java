@@ -207,6 +207,11 @@ class VoucherDemoData implements ApplicationRunner {
                 values (?,?::int[],?,?,?)""", surveyRows);
         personaStories(centres, coachIds, today);
         suspiciousCentre(centres, workers.subList(Math.min(userCount, workers.size() - 8), workers.size()), today);
+        // the demo writes sessions directly: bring the vouchers' counters in line
+        jdbc.sql("""
+                update vc_voucher v set used_half_hours = s.total
+                from (select voucher_id, sum(half_hours) total from vc_session group by voucher_id) s
+                where s.voucher_id = v.id and v.used_half_hours <> s.total""").update();
         users.find("admin").ifPresent(admin -> payments.run(today.minusDays(today.getDayOfMonth()), "demo-history", admin));
         misuse.detect();
         log.info("Voucher history loaded: {} centres, {} sites, {} vouchers, {} sessions in {} ms", centres.size(), sitesTotal,

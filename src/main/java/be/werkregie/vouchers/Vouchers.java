@@ -40,7 +40,7 @@ public class Vouchers {
             v.id, v.code, v.person_id, v.package_start, v.number_in_package, v.requested_on, v.valid_until, v.hours,
             v.rules_version, v.contribution, v.contribution_paid_at is not null, v.status, v.centre_id, o.name, v.taken_over_on,
             v.themes, v.career_question, v.agreement_present, v.attendance_present, v.pop_present, v.synthesis_on,
-            v.aftercare_on, coalesce((select sum(half_hours) from vc_session s where s.voucher_id = v.id), 0), v.pop_text
+            v.aftercare_on, v.used_half_hours, v.pop_text
             """;
 
     private final JdbcClient jdbc;
@@ -51,8 +51,11 @@ public class Vouchers {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
+
     Vouchers(JdbcClient jdbc, VoucherSettings settings, AuditTrail audit, Messenger messenger,
-             PaymentProvider payments, Clock clock) {
+             PaymentProvider payments, Clock clock, org.springframework.transaction.PlatformTransactionManager txManager) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(txManager);
         this.jdbc = jdbc;
         this.settings = settings;
         this.audit = audit;
@@ -213,9 +216,10 @@ public class Vouchers {
 
     /**
      * Registers a session. Idempotent per centre on the client-supplied key: a retry returns the first session and
-     * changes nothing. Hours can never exceed the voucher's hours.
+     * changes nothing. Hours can never exceed the voucher's hours: one statement raises the voucher's counter only when
+     * the session fits (PostgreSQL re-checks that condition on the newest row when registrations race) and inserts the
+     * session; a rejected registration is explained field by field, and changes nothing.
      */
-    @Transactional
     public UUID registerSession(UUID voucherId, SessionInput in, String idempotencyKey, CurrentUser actor) {
         UUID centre = centreOf(actor);
         Validator val = new Validator().required("idempotencyKey", idempotencyKey, 100);
@@ -225,15 +229,56 @@ public class Vouchers {
         val.check(in.mode() != null && MODES.contains(in.mode()), "mode", "validation.choice");
         val.throwIfInvalid();
         String key = centre + ":" + idempotencyKey.trim();
-        Optional<UUID> existing = jdbc.sql("select id from vc_session where idempotency_key = ?").param(key).query(UUID.class).optional();
-        if (existing.isPresent()) {
-            return existing.get();
+        try {
+            return transactions.execute(status -> register(voucherId, centre, in, key, actor));
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // the same key raced with itself: the first registration won, this retry returns it
+            return jdbc.sql("select id from vc_session where idempotency_key = ?").param(key).query(UUID.class).single();
         }
-        // lock the voucher: parallel registrations cannot together exceed its hours
-        Voucher v = jdbc.sql("select " + COLUMNS + " from vc_voucher v left join organisation o on o.id = v.centre_id"
-                        + " where v.id = ? for update of v")
-                .param(voucherId).query(this::map).optional().filter(x -> centre.equals(x.centreId()))
-                .orElseThrow(() -> new NotFoundException("voucher"));
+    }
+
+    private UUID register(UUID voucherId, UUID centre, SessionInput in, String key, CurrentUser actor) {
+        UUID id = UUID.randomUUID();
+        record Outcome(UUID existing, UUID inserted, UUID personId) {}
+        Outcome o = jdbc.sql("""
+                with existing as (select id from vc_session where idempotency_key = :key),
+                upd as (
+                  update vc_voucher v set used_half_hours = v.used_half_hours + :hh
+                  where v.id = :voucher and v.centre_id = :centre and v.status = 'IN_GUIDANCE'
+                    and (v.taken_over_on is null or v.taken_over_on <= :date)
+                    and v.used_half_hours + :hh <= v.hours * 2
+                    and not exists (select 1 from existing)
+                    and (cast(:coach as uuid) is null or exists (select 1 from vc_coach_centre k
+                         where k.coach_id = cast(:coach as uuid) and k.organisation_id = :centre))
+                  returning v.id, v.person_id),
+                ins as (
+                  insert into vc_session (id, voucher_id, centre_id, coach_id, session_date, start_time, half_hours, mode,
+                    idempotency_key, registered_by)
+                  select :id, upd.id, :centre, cast(:coach as uuid), :date, :start, :hh, :mode, :key, :user from upd
+                  returning id)
+                select (select id from existing), (select id from ins), (select person_id from upd)""")
+                .param("key", key).param("hh", in.halfHours()).param("voucher", voucherId).param("centre", centre)
+                .param("date", in.date()).param("coach", in.coachId()).param("id", id).param("start", in.startTime())
+                .param("mode", in.mode()).param("user", actor.username())
+                .query((rs, i) -> new Outcome(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
+                .single();
+        if (o.existing() != null) {
+            return o.existing();
+        }
+        if (o.inserted() == null) {
+            throw whyRefused(voucherId, centre, in);
+        }
+        audit.record(actor, o.personId(), AuditTrail.Action.WRITE, "VOUCHERS", "session registered",
+                in.date() + " " + in.halfHours() + " half hours " + in.mode());
+        return o.inserted();
+    }
+
+    /** The reason a registration was refused, in the words of the rules (read after the refusal; nothing changed). */
+    private RuntimeException whyRefused(UUID voucherId, UUID centre, SessionInput in) {
+        Voucher v = find(voucherId).filter(x -> centre.equals(x.centreId())).orElse(null);
+        if (v == null) {
+            return new NotFoundException("voucher");
+        }
         Validator rules = new Validator();
         rules.check(v.status() == Voucher.Status.IN_GUIDANCE, "voucherId", "voucher.notInGuidance");
         rules.check(v.takenOverOn() == null || !in.date().isBefore(v.takenOverOn()), "date", "voucher.beforeTakeOver",
@@ -244,20 +289,12 @@ public class Vouchers {
                     .params(in.coachId(), centre).query(Long.class).single() > 0;
             rules.check(works, "coachId", "voucher.unknownCoach");
         }
-        rules.throwIfInvalid();
-        UUID id = UUID.randomUUID();
-        int inserted = jdbc.sql("""
-                insert into vc_session (id, voucher_id, centre_id, coach_id, session_date, start_time, half_hours, mode,
-                  idempotency_key, registered_by) values (?,?,?,?,?,?,?,?,?,?) on conflict (idempotency_key) do nothing""")
-                .params(id, voucherId, centre, in.coachId(), in.date(), in.startTime(), in.halfHours(), in.mode(), key,
-                        actor.username())
-                .update();
-        if (inserted == 0) {
-            return jdbc.sql("select id from vc_session where idempotency_key = ?").param(key).query(UUID.class).single();
+        try {
+            rules.throwIfInvalid();
+        } catch (InvalidInputException e) {
+            return e;
         }
-        audit.record(actor, v.personId(), AuditTrail.Action.WRITE, "VOUCHERS", "session registered",
-                in.date() + " " + in.halfHours() + " half hours " + in.mode());
-        return id;
+        return InvalidInputException.of("voucherId", "voucher.notInGuidance");
     }
 
     public List<Session> sessions(UUID voucherId) {
