@@ -30,10 +30,14 @@ class GuidancePages {
     private final Assessments assessments;
     private final Trajectories trajectories;
     private final PersonDirectory people;
+    private final Assignment assignment;
+    private final GuidancePayments payments;
     private final Clock clock;
 
     GuidancePages(Catalogue catalogue, Partners partners, Assessments assessments, Trajectories trajectories, PersonDirectory people,
-                  Clock clock) {
+                  Assignment assignment, GuidancePayments payments, Clock clock) {
+        this.assignment = assignment;
+        this.payments = payments;
         this.catalogue = catalogue;
         this.partners = partners;
         this.assessments = assessments;
@@ -162,6 +166,47 @@ class GuidancePages {
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.problems());
             return mediator(model);
+        }
+    }
+
+    // ---- employment service administration ----
+
+    @GetMapping("/guidance/admin")
+    String admin(Model model) {
+        model.addAttribute("applications", partners.contracts("APPLIED"));
+        model.addAttribute("contracts", partners.contracts("ACTIVE"));
+        model.addAttribute("runs", assignment.runs());
+        model.addAttribute("paymentRuns", payments.runs());
+        model.addAttribute("kpis", payments.kpis());
+        model.addAttribute("runKey", UUID.randomUUID().toString());
+        model.addAttribute("today", LocalDate.now(clock));
+        return "guidance/admin";
+    }
+
+    @PostMapping("/guidance/admin/contracts/{id}/admission")
+    String admit(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return adminAction(model, redirect, () -> partners.decideAdmission(id, "true".equals(form.get("contentOk")),
+                "true".equals(form.get("qualityOk")), form.get("note"), CurrentUser.get()));
+    }
+
+    @PostMapping("/guidance/admin/assignment-runs")
+    String assign(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return adminAction(model, redirect, () -> assignment.run(form.get("runKey"), true, CurrentUser.get()));
+    }
+
+    @PostMapping("/guidance/admin/payment-runs")
+    String pay(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return adminAction(model, redirect, () -> payments.run(date(form.get("until"), "until"), form.get("runKey"), CurrentUser.get()));
+    }
+
+    private String adminAction(Model model, RedirectAttributes redirect, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", "guidance.saved");
+            return "redirect:/guidance/admin";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            return admin(model);
         }
     }
 

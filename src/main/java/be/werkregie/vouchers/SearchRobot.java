@@ -157,6 +157,11 @@ public class SearchRobot {
         return new Result(label, lat, lon, radius, hits.size(), List.copyOf(page));
     }
 
+    /** The active centres by name (for staff pick lists). */
+    public List<CareerCentres.Centre> activeCentres() {
+        return current().entries().stream().map(Entry::centre).sorted(Comparator.comparing(CareerCentres.Centre::name)).toList();
+    }
+
     /** A centre's public profile page: only active centres are public. */
     public Optional<Hit> profile(UUID centreId) {
         return current().entries().stream().filter(e -> e.centre().id().equals(centreId)).findFirst()

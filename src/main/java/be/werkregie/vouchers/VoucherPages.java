@@ -281,6 +281,7 @@ class VoucherPages {
         model.addAttribute("today", today);
         model.addAttribute("outcomes", Quality.OUTCOMES);
         model.addAttribute("remedies", Quality.REMEDIES);
+        model.addAttribute("allCentres", robot.activeCentres());
         return "vouchers/admin";
     }
 
@@ -326,6 +327,88 @@ class VoucherPages {
             model.addAttribute("errors", e.problems());
             return admin(null, model);
         }
+    }
+
+    // ---- the centre's own profile, sites, coaches and mandate ----
+
+    @GetMapping("/centre/profile")
+    String centreProfile(Model model) {
+        CurrentUser me = CurrentUser.get();
+        UUID centre = vouchers.centreOf(me);
+        model.addAttribute("centre", centres.find(centre).orElseThrow(() -> new NotFoundException("centre")));
+        model.addAttribute("sites", centres.sites(centre));
+        model.addAttribute("coaches", centres.coaches(centre));
+        model.addAttribute("mandates", centres.mandatesOf(centre));
+        model.addAttribute("languages", CareerCentres.LANGUAGES);
+        model.addAttribute("targetGroups", CareerCentres.TARGET_GROUPS);
+        model.addAttribute("methodologies", CareerCentres.METHODOLOGIES);
+        model.addAttribute("coachKinds", CareerCentres.COACH_KINDS);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of());
+        }
+        return "vouchers/centre-self";
+    }
+
+    @PostMapping("/centre/profile")
+    String saveProfile(@RequestParam Map<String, String> form, @RequestParam(name = "languages", required = false) List<String> languages,
+                       @RequestParam(name = "targetGroups", required = false) List<String> groups,
+                       @RequestParam(name = "methodologies", required = false) List<String> methods, Model model,
+                       RedirectAttributes redirect) {
+        return centreAction(model, redirect, form, () -> centres.updateProfile(vouchers.centreOf(CurrentUser.get()),
+                new CareerCentres.ProfileInput(form.get("profile"), form.get("website"), languages, form.containsKey("eCoaching"),
+                        groups, methods, form.containsKey("vatLiable")), CurrentUser.get()));
+    }
+
+    @PostMapping("/centre/sites")
+    String addSite(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return centreAction(model, redirect, form, () -> centres.addSite(vouchers.centreOf(CurrentUser.get()), form.get("name"),
+                form.get("street"), form.get("municipality"), form.containsKey("headOffice"), form.containsKey("wheelchairAccess"),
+                CurrentUser.get()));
+    }
+
+    @PostMapping("/centre/coaches")
+    String addCoach(@RequestParam Map<String, String> form, @RequestParam(name = "languages", required = false) List<String> languages,
+                    Model model, RedirectAttributes redirect) {
+        return centreAction(model, redirect, form, () -> centres.addCoach(vouchers.centreOf(CurrentUser.get()), null, form.get("name"),
+                form.get("profile"), form.get("kind"), languages, form.containsKey("eCoaching"), CurrentUser.get()));
+    }
+
+    @PostMapping("/centre/mandate-applications")
+    String applyMandate(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return centreAction(model, redirect, form, () -> centres.apply(vouchers.centreOf(CurrentUser.get()),
+                new CareerCentres.MandateApplication(form.get("enterpriseNumber"), form.get("qualityCertificate"),
+                        amount(form.get("experienceYears")), form.get("vision"), form.get("coachFollowUp"), form.containsKey("stimulusOptIn")),
+                CurrentUser.get()));
+    }
+
+    private String centreAction(Model model, RedirectAttributes redirect, Map<String, String> form, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", "misuse.saved");
+            return "redirect:/centre/profile";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            model.addAttribute("form", form);
+            return centreProfile(model);
+        }
+    }
+
+    @PostMapping("/vouchers/admin/centres/dossier-control")
+    String dossierControl(@RequestParam Map<String, String> form, Model model) {
+        try {
+            UUID centre;
+            try {
+                centre = UUID.fromString(form.getOrDefault("centreId", ""));
+            } catch (IllegalArgumentException e) {
+                throw InvalidInputException.of("centreId", "validation.choice");
+            }
+            UUID control = quality.drawDossierControl(centre, System.nanoTime(), CurrentUser.get());
+            model.addAttribute("controlItems", quality.controlItems(control));
+            model.addAttribute("controlCentre", centres.find(centre).map(CareerCentres.Centre::name).orElse(""));
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+        }
+        return admin(null, model);
     }
 
     // ---- misuse and sanctions ----

@@ -63,14 +63,14 @@ class AccessibilityBrowserTest {
 
     static final Map<String, List<String>> PAGES = Map.ofEntries(
             Map.entry("nina", List.of("/me/vouchers")),
-            Map.entry("coach", List.of("/centre/sanctions", "/centre/vouchers")),
+            Map.entry("coach", List.of("/centre/sanctions", "/centre/profile", "/centre/vouchers")),
             Map.entry("mediator", List.of("/home", "/people?q=Kovalenko", "/people/new", "/messages", "/messages/letters", "/messages/phone-tasks",
                     "/guidance/mediator")),
             Map.entry("partner", List.of("/home", "/people?q=De+Wilde", "/partner/trajectories")),
             Map.entry("socialworker", List.of("/home", "/people?q=Kovalenko")),
             Map.entry("mira", List.of("/me", "/me/views", "/me/guidance")),
             Map.entry("abdel", List.of("/me")),
-            Map.entry("admin", List.of("/home", "/geo", "/vouchers/admin", "/vouchers/admin/misuse")),
+            Map.entry("admin", List.of("/home", "/geo", "/vouchers/admin", "/vouchers/admin/misuse", "/guidance/admin")),
             Map.entry("analyst", List.of("/home")),
             Map.entry("campus", List.of("/home")),
             Map.entry("localgov", List.of("/home")),

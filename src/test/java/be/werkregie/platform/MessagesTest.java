@@ -1,0 +1,60 @@
+package be.werkregie.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every message key is defined once per language, and every literal key a page uses exists in Dutch (the fallback). */
+class MessagesTest {
+
+    static final Path I18N = Path.of("src/main/resources/i18n");
+
+    static List<String> keys(Path file) throws IOException {
+        List<String> keys = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank() && !line.startsWith("#") && line.contains("=")) {
+                keys.add(line.substring(0, line.indexOf('=')).trim());
+            }
+        }
+        return keys;
+    }
+
+    @Test
+    void keysAreUniquePerLanguage() throws IOException {
+        for (String name : List.of("messages.properties", "messages_fr.properties", "messages_en.properties")) {
+            List<String> keys = keys(I18N.resolve(name));
+            Set<String> seen = new HashSet<>();
+            List<String> twice = keys.stream().filter(k -> !seen.add(k)).toList();
+            assertThat(twice).as(name).isEmpty();
+        }
+    }
+
+    @Test
+    void everyKeyAPageUsesExists() throws IOException {
+        Set<String> dutch = new HashSet<>(keys(I18N.resolve("messages.properties")));
+        Pattern literal = Pattern.compile("#\\{([a-zA-Z][\\w.]*)[(}]");
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> pages = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Matcher m = literal.matcher(Files.readString(page));
+                while (m.find()) {
+                    if (!dutch.contains(m.group(1))) {
+                        missing.add(page.getFileName() + ": " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+}
