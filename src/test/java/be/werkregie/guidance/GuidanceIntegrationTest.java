@@ -213,6 +213,12 @@ class GuidanceIntegrationTest {
                 select count(*) from gd_site_capacity c where c.capacity < (select count(*) from gd_trajectory t
                   where t.site_id = c.site_id and t.offer_code = c.offer_code and t.status = 'ACTIVE')""").query(Long.class).single())
                 .isZero();
+        // every partner that received clients gets one e-mail for the run (sent after the commit)
+        if (run.assigned() > 0) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                    "select count(*) from organisation_mail where idempotency_key like ?").param("guidance-assigned-partner:" + run.id() + ":%")
+                    .query(Long.class).single() > 0);
+        }
         // every assigned client has a trajectory and an explanation
         assertThat(jdbc.sql("""
                 select count(*) from gd_referral r where r.assignment_run = ? and r.status = 'ASSIGNED'
