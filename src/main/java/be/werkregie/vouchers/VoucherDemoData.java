@@ -129,8 +129,8 @@ class VoucherDemoData implements ApplicationRunner {
                     .params(UUID.randomUUID(), 3 + random.nextInt(15), validFrom.minusMonths(2), validFrom.minusDays(10), validFrom,
                             validFrom.plusYears(6).minusDays(1), id)
                     .update();
-            // many small centres and a few with a hundred sites or more: about 13.6 sites per centre at scale 1 (3,776)
-            int sites = 1 + (int) Math.floor(Math.pow(random.nextDouble(), 3) * 53 * Math.min(1, Math.max(0.05, scale * 10)));
+            // many small centres and a few with a hundred sites or more: about 13.6 sites per centre at scale 1 (3,776; the previous factor 53 gave 3,405)
+            int sites = 1 + (int) Math.floor(Math.pow(random.nextDouble(), 3) * 59 * Math.min(1, Math.max(0.05, scale * 10)));
             for (int s = 0; s < sites; s++) {
                 Municipality m = all.get(random.nextInt(all.size()));
                 jdbc.sql("""
@@ -142,7 +142,7 @@ class VoucherDemoData implements ApplicationRunner {
                         .update();
                 sitesTotal++;
             }
-            int coaches = 3 + random.nextInt(12); // about 2,400 coaches at scale 1
+            int coaches = 3 + random.nextInt(15); // about 2,400 distinct coaches at scale 1 (some subcontractors are shared)
             for (int k = 0; k < coaches; k++) {
                 UUID coach;
                 String kind = k == 0 ? "MANAGER" : random.nextInt(4) == 0 ? "SUBCONTRACTOR" : "EMPLOYEE";

@@ -40,6 +40,17 @@ class MessagesTest {
         }
     }
 
+    /** Messages always go through MessageFormat: an apostrophe must be doubled, or it swallows the text after it. */
+    @Test
+    void apostrophesAreDoubled() throws IOException {
+        Pattern single = Pattern.compile("(?<!')'(?!')");
+        for (String name : List.of("messages.properties", "messages_fr.properties", "messages_en.properties")) {
+            List<String> wrong = Files.readAllLines(I18N.resolve(name), StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.startsWith("#") && single.matcher(l).find()).toList();
+            assertThat(wrong).as(name).isEmpty();
+        }
+    }
+
     @Test
     void everyKeyAPageUsesExists() throws IOException {
         Set<String> dutch = new HashSet<>(keys(I18N.resolve("messages.properties")));
