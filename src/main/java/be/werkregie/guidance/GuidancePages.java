@@ -2,12 +2,12 @@ package be.werkregie.guidance;
 
 import be.werkregie.identity.CurrentUser;
 import be.werkregie.people.PersonDirectory;
+import be.werkregie.shared.FormValues;
 import be.werkregie.shared.InvalidInputException;
 import be.werkregie.shared.NotFoundException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +86,7 @@ class GuidancePages {
     @PostMapping("/me/guidance/referrals/{id}/choice")
     String choose(@PathVariable UUID id, @RequestParam(required = false) String siteId, Model model, RedirectAttributes redirect) {
         try {
-            trajectories.choose(id, uuid(siteId, "siteId"), CurrentUser.get());
+            trajectories.choose(id, FormValues.uuid(siteId, "siteId", "guidance.unknownSite"), CurrentUser.get());
             redirect.addFlashAttribute("notice", "guidance.chosen");
             return "redirect:/me/guidance";
         } catch (InvalidInputException e) {
@@ -126,7 +126,7 @@ class GuidancePages {
     @PostMapping("/guidance/mediator/people/{id}/intake")
     String intake(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         try {
-            assessments.startIntake(id, date(form.get("startedOn"), "startedOn"), CurrentUser.get());
+            assessments.startIntake(id, FormValues.date(form.get("startedOn"), "startedOn"), CurrentUser.get());
             return "redirect:/guidance/mediator/people/" + id;
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.problems());
@@ -142,11 +142,11 @@ class GuidancePages {
             for (String f : Assessments.CONTEXT_FACTORS) {
                 String value = form.get("factor." + f);
                 if (value != null && !value.isBlank()) {
-                    factors.put(f, parse(Routing.Impact.class, value, "contextFactors"));
+                    factors.put(f, FormValues.choice(Routing.Impact.class, value, "contextFactors"));
                 }
             }
             assessments.record(new Assessments.AssessmentInput(id, form.get("jobTarget"),
-                    parse(Routing.Indication.class, form.get("indication"), "indication"), factors, form.get("product"),
+                    FormValues.choice(Routing.Indication.class, form.get("indication"), "indication"), factors, form.get("product"),
                     form.get("overrideReason"), flanking, form.get("notes"), form.get("requestKey")), CurrentUser.get());
             redirect.addFlashAttribute("notice", "guidance.assessed");
             return "redirect:/guidance/mediator/people/" + id;
@@ -196,7 +196,7 @@ class GuidancePages {
 
     @PostMapping("/guidance/admin/payment-runs")
     String pay(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return adminAction(model, redirect, () -> payments.run(date(form.get("until"), "until"), form.get("runKey"), CurrentUser.get()));
+        return adminAction(model, redirect, () -> payments.run(FormValues.date(form.get("until"), "until"), form.get("runKey"), CurrentUser.get()));
     }
 
     private String adminAction(Model model, RedirectAttributes redirect, Runnable action) {
@@ -240,7 +240,7 @@ class GuidancePages {
                   @RequestParam(name = "evidence", required = false) MultipartFile evidence, Model model, RedirectAttributes redirect)
             throws IOException {
         return partnerAction(id, model, redirect, () -> trajectories.registerAction(id, form.get("kind"),
-                date(form.get("occurredOn"), "occurredOn"), form.get("note"),
+                FormValues.date(form.get("occurredOn"), "occurredOn"), form.get("note"),
                 evidence == null || evidence.isEmpty() ? null : evidence.getOriginalFilename(),
                 evidence == null || evidence.isEmpty() ? null : bytes(evidence), form.get("key"), CurrentUser.get()));
     }
@@ -260,7 +260,7 @@ class GuidancePages {
     @PostMapping("/partner/trajectories/{id}/outcome")
     String outcome(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return partnerAction(id, model, redirect, () -> trajectories.outcome(id, form.get("outcome"),
-                date(form.get("workStart"), "workStart"), form.get("contractType"), CurrentUser.get()));
+                FormValues.date(form.get("workStart"), "workStart"), form.get("contractType"), CurrentUser.get()));
     }
 
     private String partnerAction(UUID id, Model model, RedirectAttributes redirect, Runnable action) {
@@ -282,36 +282,4 @@ class GuidancePages {
         }
     }
 
-    static LocalDate date(String s, String field) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s.trim());
-        } catch (DateTimeParseException e) {
-            throw InvalidInputException.of(field, "validation.date");
-        }
-    }
-
-    static UUID uuid(String s, String field) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(s.trim());
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(field, "guidance.unknownSite");
-        }
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim());
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(field, "validation.choice");
-        }
-    }
 }

@@ -1,12 +1,11 @@
 package be.werkregie.vouchers;
 
 import be.werkregie.identity.CurrentUser;
+import be.werkregie.shared.FormValues;
 import be.werkregie.shared.InvalidInputException;
 import be.werkregie.shared.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -175,7 +174,7 @@ class VoucherPages {
     String complaint(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         CurrentUser me = CurrentUser.get();
         try {
-            quality.fileComplaint(id, me.personId(), form.get("category"), date(form.get("concernsDate"), "concernsDate"),
+            quality.fileComplaint(id, me.personId(), form.get("category"), FormValues.date(form.get("concernsDate"), "concernsDate"),
                     form.get("description"), me);
             redirect.addFlashAttribute("notice", "complaint.filed");
             return "redirect:/me/vouchers";
@@ -237,7 +236,7 @@ class VoucherPages {
     String registerSession(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         try {
             String coach = form.get("coachId");
-            vouchers.registerSession(id, new Vouchers.SessionInput(date(form.get("date"), "date"), time(form.get("startTime")),
+            vouchers.registerSession(id, new Vouchers.SessionInput(FormValues.date(form.get("date"), "date"), FormValues.time(form.get("startTime"), "startTime"),
                     halfHours(form.get("duration")), form.get("mode"),
                     coach == null || coach.isBlank() ? null : UUID.fromString(coach)), form.get("idempotencyKey"), CurrentUser.get());
             redirect.addFlashAttribute("notice", "session.registered");
@@ -255,7 +254,7 @@ class VoucherPages {
         try {
             vouchers.updateGuidance(id, new Vouchers.GuidanceInput(themes, form.get("careerQuestion"),
                     form.containsKey("agreementPresent"), form.containsKey("attendancePresent"), form.containsKey("popPresent"),
-                    date(form.get("synthesisOn"), "synthesisOn"), date(form.get("aftercareOn"), "aftercareOn"), form.get("popText")),
+                    FormValues.date(form.get("synthesisOn"), "synthesisOn"), FormValues.date(form.get("aftercareOn"), "aftercareOn"), form.get("popText")),
                     CurrentUser.get());
             redirect.addFlashAttribute("notice", "guidance.saved");
             return "redirect:/centre/vouchers/" + id;
@@ -288,7 +287,7 @@ class VoucherPages {
     @PostMapping("/vouchers/admin/payment-runs")
     String run(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         try {
-            Payments.Run r = payments.run(date(form.get("performedUntil"), "performedUntil"), form.get("runKey"), CurrentUser.get());
+            Payments.Run r = payments.run(FormValues.date(form.get("performedUntil"), "performedUntil"), form.get("runKey"), CurrentUser.get());
             return "redirect:/vouchers/admin/payment-runs/" + r.id();
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.problems());
@@ -377,7 +376,7 @@ class VoucherPages {
     String applyMandate(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return centreAction(model, redirect, form, () -> centres.apply(vouchers.centreOf(CurrentUser.get()),
                 new CareerCentres.MandateApplication(form.get("enterpriseNumber"), form.get("qualityCertificate"),
-                        amount(form.get("experienceYears")), form.get("vision"), form.get("coachFollowUp"), form.containsKey("stimulusOptIn")),
+                        FormValues.decimal(form.get("experienceYears"), "experienceYears", "validation.number"), form.get("vision"), form.get("coachFollowUp"), form.containsKey("stimulusOptIn")),
                 CurrentUser.get()));
     }
 
@@ -436,19 +435,19 @@ class VoucherPages {
 
     @PostMapping("/vouchers/admin/misuse/cases/{id}/conclusion")
     String conclude(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return misuseAction(() -> misuse.conclude(id, bool(form.get("founded")), form.get("note"), CurrentUser.get()), "case-" + id,
+        return misuseAction(() -> misuse.conclude(id, FormValues.bool(form.get("founded")), form.get("note"), CurrentUser.get()), "case-" + id,
                 model, redirect);
     }
 
     @PostMapping("/vouchers/admin/misuse/cases/{id}/sanctions")
     String proposeSanction(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return misuseAction(() -> misuse.propose(id, new Misuse.SanctionInput(form.get("kind"), amount(form.get("amount")),
+        return misuseAction(() -> misuse.propose(id, new Misuse.SanctionInput(form.get("kind"), FormValues.decimal(form.get("amount"), "amount", "sanction.amount"),
                 form.get("motivation"), form.get("requestKey")), CurrentUser.get()), "sanctions-title", model, redirect);
     }
 
     @PostMapping("/vouchers/admin/sanctions/{id}/decision")
     String decideSanction(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return misuseAction(() -> misuse.decide(id, bool(form.get("makeFinal")), form.get("note"), CurrentUser.get()), "sanctions-title",
+        return misuseAction(() -> misuse.decide(id, FormValues.bool(form.get("makeFinal")), form.get("note"), CurrentUser.get()), "sanctions-title",
                 model, redirect);
     }
 
@@ -482,17 +481,6 @@ class VoucherPages {
         }
     }
 
-    static java.math.BigDecimal amount(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return new java.math.BigDecimal(value.trim().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            throw InvalidInputException.of("amount", "sanction.amount");
-        }
-    }
-
     // ---- form parsing: malformed input becomes a field message, never a 500 ----
 
     static Vouchers.Declaration declaration(Map<String, String> f) {
@@ -502,34 +490,8 @@ class VoucherPages {
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("situation", "validation.choice");
         }
-        return new Vouchers.Declaration(situation, date(f.get("experienceSince"), "experienceSince"), bool(f.get("ownInitiative")),
-                bool(f.get("inOutplacement")), f.get("employerName"), f.get("sector"));
-    }
-
-    static Boolean bool(String s) {
-        return s == null || s.isBlank() ? null : Boolean.valueOf(s);
-    }
-
-    static LocalDate date(String s, String field) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s.trim());
-        } catch (DateTimeParseException e) {
-            throw InvalidInputException.of(field, "validation.date");
-        }
-    }
-
-    static LocalTime time(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalTime.parse(s.trim());
-        } catch (DateTimeParseException e) {
-            throw InvalidInputException.of("startTime", "validation.time");
-        }
+        return new Vouchers.Declaration(situation, FormValues.date(f.get("experienceSince"), "experienceSince"), FormValues.bool(f.get("ownInitiative")),
+                FormValues.bool(f.get("inOutplacement")), f.get("employerName"), f.get("sector"));
     }
 
     /** Duration chosen as "1:30" or as a number of half hours. */
