@@ -37,7 +37,10 @@ class ApiDocumentationTest {
                 "/api/me/vouchers", "/api/centre/vouchers", "/api/centre/vouchers/{id}/sessions",
                 "/api/centre/statements/{runId}.csv", "/api/voucher-admin/payment-runs",
                 "/api/voucher-admin/payment-runs/{runId}/statements/{centreId}.pdf", "/api/voucher-admin/misuse/cases",
-                "/api/centre/sanctions/{id}/defence"}) {
+                "/api/centre/sanctions/{id}/defence", "/api/centre/sessions", "/api/guidance/partners",
+                "/api/partner/trajectories", "/api/partner/trajectories/{id}/actions", "/api/partner/trajectories/{id}/outcome",
+                "/api/partner/trajectories/{id}/stop", "/api/partner/statements/{runId}.csv", "/api/mediation/assessments",
+                "/api/guidance-admin/payment-runs/{runId}/statements/{partnerId}.pdf"}) {
             assertThat(paths.has(p)).as("documented: " + p).isTrue();
         }
         assertThat(paths.propertyNames()).allMatch(p -> p.startsWith("/api/"));
