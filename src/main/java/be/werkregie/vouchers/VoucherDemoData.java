@@ -99,6 +99,22 @@ class VoucherDemoData implements ApplicationRunner {
         List<UUID> centres = organisations.ofKind(OrganisationKind.CAREER_CENTRE).stream().map(o -> o.id()).toList();
         List<UUID> coachPool = new ArrayList<>();
         int sitesTotal = 0;
+        // sites per centre: many small centres and a few with dozens of sites, scaled so that the total is the real
+        // ~3,776 at scale 1 (at least ~1.45 per centre at small scales)
+        int[] siteCounts = new int[centres.size()];
+        {
+            Random siteRandom = new Random(seed + 13);
+            double[] weight = new double[centres.size()];
+            double sum = 0;
+            for (int c = 0; c < weight.length; c++) {
+                weight[c] = Math.pow(siteRandom.nextDouble(), 3);
+                sum += weight[c];
+            }
+            int target = Math.max((int) Math.round(3_776 * scale), (int) Math.round(centres.size() * 1.45));
+            for (int c = 0; c < weight.length; c++) {
+                siteCounts[c] = 1 + (int) Math.round((target - weight.length) * weight[c] / sum);
+            }
+        }
         for (int c = 0; c < centres.size(); c++) {
             UUID id = centres.get(c);
             boolean vat = random.nextInt(10) < 8;
@@ -129,8 +145,7 @@ class VoucherDemoData implements ApplicationRunner {
                     .params(UUID.randomUUID(), 3 + random.nextInt(15), validFrom.minusMonths(2), validFrom.minusDays(10), validFrom,
                             validFrom.plusYears(6).minusDays(1), id)
                     .update();
-            // many small centres and a few with a hundred sites or more: about 13.6 sites per centre at scale 1 (3,776; the previous factor 53 gave 3,405)
-            int sites = 1 + (int) Math.floor(Math.pow(random.nextDouble(), 3) * 59 * Math.min(1, Math.max(0.05, scale * 10)));
+            int sites = siteCounts[c];
             for (int s = 0; s < sites; s++) {
                 Municipality m = all.get(random.nextInt(all.size()));
                 jdbc.sql("""
