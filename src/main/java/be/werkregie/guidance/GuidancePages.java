@@ -32,10 +32,12 @@ class GuidancePages {
     private final PersonDirectory people;
     private final Assignment assignment;
     private final GuidancePayments payments;
+    private final be.werkregie.identity.Organisations organisations;
     private final Clock clock;
 
     GuidancePages(Catalogue catalogue, Partners partners, Assessments assessments, Trajectories trajectories, PersonDirectory people,
-                  Assignment assignment, GuidancePayments payments, Clock clock) {
+                  Assignment assignment, GuidancePayments payments, be.werkregie.identity.Organisations organisations, Clock clock) {
+        this.organisations = organisations;
         this.assignment = assignment;
         this.payments = payments;
         this.catalogue = catalogue;
@@ -175,6 +177,8 @@ class GuidancePages {
     String admin(Model model) {
         model.addAttribute("applications", partners.contracts("APPLIED"));
         model.addAttribute("contracts", partners.contracts("ACTIVE"));
+        model.addAttribute("partnerOrgs", organisations.ofKind(be.werkregie.identity.OrganisationKind.PARTNER));
+        model.addAttribute("concessionOffers", catalogue.offers().stream().filter(o -> o.contractForm().equals("CONCESSION")).toList());
         model.addAttribute("runs", assignment.runs());
         model.addAttribute("paymentRuns", payments.runs());
         model.addAttribute("kpis", payments.kpis());
@@ -187,6 +191,13 @@ class GuidancePages {
     String admit(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return adminAction(model, redirect, () -> partners.decideAdmission(id, "true".equals(form.get("contentOk")),
                 "true".equals(form.get("qualityOk")), form.get("note"), CurrentUser.get()));
+    }
+
+    @PostMapping("/guidance/admin/concessions")
+    String concession(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return adminAction(model, redirect, () -> partners.awardConcession(FormValues.uuid(form.get("partnerId"), "partnerId",
+                "validation.organisation.unknown"), form.get("offerCode"), FormValues.date(form.get("validFrom"), "validFrom"),
+                CurrentUser.get()));
     }
 
     @PostMapping("/guidance/admin/assignment-runs")

@@ -293,6 +293,40 @@ public class CareerCentres {
         return id;
     }
 
+    /**
+     * Closes a site of the centre. The last site cannot be closed (a centre needs an address in the search robot);
+     * another centre's site does not exist for the caller.
+     */
+    @Transactional
+    public void removeSite(UUID centreId, UUID siteId, CurrentUser actor) {
+        requireOwnCentreOrAdmin(centreId, actor);
+        long sites = jdbc.sql("select count(*) from vc_site where organisation_id = ?").param(centreId).query(Long.class).single();
+        boolean own = jdbc.sql("select count(*) from vc_site where id = ? and organisation_id = ?").params(siteId, centreId)
+                .query(Long.class).single() > 0;
+        if (!own) {
+            throw new NotFoundException("site");
+        }
+        if (sites <= 1) {
+            throw InvalidInputException.of("siteId", "centre.lastSite");
+        }
+        jdbc.sql("delete from vc_site where id = ? and organisation_id = ?").params(siteId, centreId).update();
+        events.publishEvent(new CentresChanged(centreId));
+    }
+
+    /**
+     * A coach stops working for the centre: the link ends; the coach and the sessions they registered stay (a
+     * subcontractor keeps working for the other centres).
+     */
+    @Transactional
+    public void removeCoach(UUID centreId, UUID coachId, CurrentUser actor) {
+        requireOwnCentreOrAdmin(centreId, actor);
+        int removed = jdbc.sql("delete from vc_coach_centre where coach_id = ? and organisation_id = ?").params(coachId, centreId).update();
+        if (removed == 0) {
+            throw new NotFoundException("coach");
+        }
+        events.publishEvent(new CentresChanged(centreId));
+    }
+
     /** Coaches write their own profile; a subcontractor's profile is the same at every centre. */
     @Transactional
     public void updateCoachProfile(UUID coachId, String profile, CurrentUser actor) {

@@ -372,6 +372,18 @@ class VoucherPages {
                 form.get("profile"), form.get("kind"), languages, form.containsKey("eCoaching"), CurrentUser.get()));
     }
 
+    @PostMapping("/centre/sites/{siteId}/removal")
+    String removeSite(@PathVariable UUID siteId, Model model, RedirectAttributes redirect) {
+        return centreAction(model, redirect, Map.of(), () -> centres.removeSite(vouchers.centreOf(CurrentUser.get()), siteId,
+                CurrentUser.get()));
+    }
+
+    @PostMapping("/centre/coaches/{coachId}/removal")
+    String removeCoach(@PathVariable UUID coachId, Model model, RedirectAttributes redirect) {
+        return centreAction(model, redirect, Map.of(), () -> centres.removeCoach(vouchers.centreOf(CurrentUser.get()), coachId,
+                CurrentUser.get()));
+    }
+
     @PostMapping("/centre/mandate-applications")
     String applyMandate(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return centreAction(model, redirect, form, () -> centres.apply(vouchers.centreOf(CurrentUser.get()),

@@ -267,5 +267,20 @@ class GuidanceIntegrationTest {
         assertThat(after).extracting(Partners.Partner::id).contains(applied.partnerId());
         assertThat(before).extracting(Partners.Partner::id).doesNotContain(applied.partnerId());
         assertThat(Partners.admissible(true, false)).isFalse();
+        // a concession from the admin page: 5 years; an offer that is not a concession is refused, nothing is stored
+        long contracts = jdbc.sql("select count(*) from gd_contract").query(Long.class).single();
+        mvc.perform(post("/guidance/admin/concessions").with(user(admin)).with(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("partnerId", applied.partnerId().toString()).param("offerCode", "LANGUAGE_COACHING")
+                        .param("validFrom", LocalDate.now().toString()))
+                .andExpect(status().isOk());
+        assertThat(jdbc.sql("select count(*) from gd_contract").query(Long.class).single()).isEqualTo(contracts);
+        mvc.perform(post("/guidance/admin/concessions").with(user(admin)).with(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("partnerId", applied.partnerId().toString()).param("offerCode", "SPECIALISED")
+                        .param("validFrom", LocalDate.now().toString()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(partners.contractsOf(applied.partnerId())).anyMatch(c -> c.offerCode().equals("SPECIALISED")
+                && c.validUntil().equals(LocalDate.now().plusYears(5).minusDays(1)));
     }
 }

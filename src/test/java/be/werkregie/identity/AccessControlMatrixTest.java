@@ -120,6 +120,8 @@ class AccessControlMatrixTest {
                 new Endpoint("POST", "/vouchers/admin/misuse/detection", EnumSet.of(Role.ADMINISTRATOR), false),
                 new Endpoint("GET", "/centre/sanctions", centreStaff, false),
                 new Endpoint("POST", "/centre/sites", centreStaff, false),
+                new Endpoint("POST", "/centre/sites/" + UUID.randomUUID() + "/removal", centreStaff, false),
+                new Endpoint("POST", "/guidance/admin/concessions", EnumSet.of(Role.ADMINISTRATOR), false),
                 new Endpoint("POST", "/vouchers/admin/centres/dossier-control", EnumSet.of(Role.ADMINISTRATOR), false),
                 new Endpoint("POST", "/api/voucher-admin/misuse/detection", EnumSet.of(Role.ADMINISTRATOR), true),
                 new Endpoint("GET", "/api/voucher-admin/misuse/cases", EnumSet.of(Role.ADMINISTRATOR, Role.ANALYST), true),

@@ -155,4 +155,27 @@ class CareerCentresIntegrationTest {
         assertThat(over).contains("Dit is te veel");
         assertThat(vouchers.sessions(anja.id())).hasSize(sessions);
     }
+
+    @Test
+    void aCentreClosesItsOwnSitesButNeverTheLastAndEndsACoachLink() {
+        List<UUID> all = organisations.ofKind(OrganisationKind.CAREER_CENTRE).stream().map(o -> o.id()).toList();
+        UUID centre = all.get(7);
+        UUID other = all.get(8);
+        CurrentUser mgr = manager(centre);
+        UUID extra = centres.addSite(centre, "Tijdelijke vestiging", "Markt 1", "Gent", false, true, mgr);
+        UUID otherSite = centres.sites(other).get(0).id();
+        assertThatThrownBy(() -> centres.removeSite(centre, otherSite, mgr)).isInstanceOf(be.werkregie.shared.NotFoundException.class);
+        centres.removeSite(centre, extra, mgr);
+        assertThat(centres.sites(centre)).extracting(CareerCentres.Site::id).doesNotContain(extra);
+        while (centres.sites(centre).size() > 1) {
+            centres.removeSite(centre, centres.sites(centre).get(centres.sites(centre).size() - 1).id(), mgr);
+        }
+        UUID last = centres.sites(centre).get(0).id();
+        assertThatThrownBy(() -> centres.removeSite(centre, last, mgr)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.problems().get(0).messageKey()).isEqualTo("centre.lastSite"));
+        UUID coach = centres.coaches(centre).get(0).id();
+        centres.removeCoach(centre, coach, mgr);
+        assertThat(centres.coaches(centre)).extracting(CareerCentres.Coach::id).doesNotContain(coach);
+        assertThatThrownBy(() -> centres.removeCoach(centre, coach, mgr)).isInstanceOf(be.werkregie.shared.NotFoundException.class);
+    }
 }
