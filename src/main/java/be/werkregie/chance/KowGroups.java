@@ -48,6 +48,38 @@ public class KowGroups {
                 .optional();
     }
 
+    /**
+     * The groups in force on the date for many people at once (the assignment run), in one query. People without a
+     * group are absent from the map. Never to be passed to a mediator.
+     */
+    public java.util.Map<UUID, String> groupsOn(java.util.Collection<UUID> personIds, LocalDate on) {
+        java.util.Map<UUID, String> groups = new java.util.HashMap<>();
+        if (personIds.isEmpty()) {
+            return groups;
+        }
+        jdbc.sql("""
+                select distinct on (person_id) person_id, group_code from ch_kow_group
+                where person_id = any(?) and valid_from <= ? order by person_id, valid_from desc, recorded_at desc""")
+                .params(personIds.toArray(UUID[]::new), on)
+                .query(rs -> {
+                    groups.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        return groups;
+    }
+
+    /**
+     * Records the groups of a scoring run of the model (or of the demo), valid from the given date. A system process:
+     * no user; the model version says where the groups come from.
+     */
+    @Transactional
+    public void recordRun(java.util.Map<UUID, String> groupByPerson, String modelVersion, LocalDate validFrom) {
+        new Validator().check(groupByPerson.values().stream().allMatch(groups::contains), "group", "validation.choice")
+                .required("modelVersion", modelVersion, 50).throwIfInvalid();
+        groupByPerson.forEach((person, group) -> jdbc.sql("""
+                insert into ch_kow_group (id, person_id, group_code, model_version, valid_from, recorded_by) values (?,?,?,?,?,'model')""")
+                .params(UUID.randomUUID(), person, group, modelVersion, validFrom).update());
+    }
+
     /** An administrator records a group (until the model computes it). */
     @Transactional
     public void record(UUID personId, String group, String modelVersion, CurrentUser actor) {

@@ -41,9 +41,12 @@ public class Assignment {
     private final JdbcTemplate template;
     private final GuidanceSettings settings;
     private final ApplicationEventPublisher events;
+    private final be.werkregie.chance.KowGroups kow;
     private final Clock clock;
 
-    Assignment(JdbcClient jdbc, JdbcTemplate template, GuidanceSettings settings, ApplicationEventPublisher events, Clock clock) {
+    Assignment(JdbcClient jdbc, JdbcTemplate template, GuidanceSettings settings, ApplicationEventPublisher events,
+               be.werkregie.chance.KowGroups kow, Clock clock) {
+        this.kow = kow;
         this.jdbc = jdbc;
         this.template = template;
         this.settings = settings;
@@ -66,12 +69,15 @@ public class Assignment {
         }
         LocalDate today = LocalDate.now(clock);
         // clients: the choice period is over, longest waiting first
+        Map<String, UUID> personOf = new HashMap<>();
         List<AssignmentSolver.Client> clients = jdbc.sql("""
-                select r.id, m.lat, m.lon, r.offer_code from gd_referral r join person p on p.id = r.person_id
+                select r.id, m.lat, m.lon, r.offer_code, r.person_id from gd_referral r join person p on p.id = r.person_id
                 join municipality m on m.nis = p.municipality_nis
                 where r.status in ('WAITING','UNPLACED') and r.choose_by < ? order by r.referred_on, r.id""")
-                .param(today).query((rs, i) -> new AssignmentSolver.Client(rs.getString(1), rs.getDouble(2), rs.getDouble(3),
-                        rs.getString(4)))
+                .param(today).query((rs, i) -> {
+                    personOf.put(rs.getString(1), rs.getObject(5, UUID.class));
+                    return new AssignmentSolver.Client(rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getString(4));
+                })
                 .list();
         // sites of partners with an active contract for the offer, with free capacity
         Map<String, AssignmentSolver.Site> sites = new HashMap<>();
@@ -105,20 +111,23 @@ public class Assignment {
         // write back in bulk: a temporary table, then set-based updates and inserts
         jdbc.sql("""
                 create temporary table tmp_assign (referral_id uuid primary key, site_id uuid, metres bigint, nearest bigint,
-                  reason text) on commit drop""").update();
+                  reason text, kow_group text) on commit drop""").update();
+        // the KOW group of the start date is frozen on each trajectory for the result fee (through the chance module)
+        Map<UUID, String> groups = kow.groupsOn(personOf.values(), today);
         // COPY is the fastest way to hand 100,000 rows to PostgreSQL
         StringBuilder copy = new StringBuilder(clients.size() * 100);
         for (AssignmentSolver.Placement p : solution.placements()) {
             copy.append(p.clientKey()).append('\t').append(p.siteKey()).append('\t').append(p.metres()).append('\t')
-                    .append(p.nearestOfferMetres()).append("\t\\N\n");
+                    .append(p.nearestOfferMetres()).append("\t\\N\t")
+                    .append(groups.getOrDefault(personOf.get(p.clientKey()), "\\N")).append('\n');
         }
         for (AssignmentSolver.Unplaced u : solution.unplaced()) {
-            copy.append(u.clientKey()).append("\t\\N\t\\N\t\\N\t").append(u.reason()).append('\n');
+            copy.append(u.clientKey()).append("\t\\N\t\\N\t\\N\t").append(u.reason()).append("\t\\N\n");
         }
         template.execute((org.springframework.jdbc.core.ConnectionCallback<Long>) c -> {
             try {
                 return c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(
-                        "copy tmp_assign (referral_id, site_id, metres, nearest, reason) from stdin", new java.io.StringReader(copy.toString()));
+                        "copy tmp_assign (referral_id, site_id, metres, nearest, reason, kow_group) from stdin", new java.io.StringReader(copy.toString()));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -140,13 +149,11 @@ public class Assignment {
         jdbc.sql("""
                 insert into gd_trajectory (id, referral_id, person_id, partner_id, site_id, offer_code, flanking, started_on, goal_date,
                   status, kow_group)
-                select gen_random_uuid(), r.id, r.person_id, s.partner_id, s.id, r.offer_code, asm.flanking, ?, ?, 'ACTIVE', k.group_code
+                select gen_random_uuid(), r.id, r.person_id, s.partner_id, s.id, r.offer_code, asm.flanking, ?, ?, 'ACTIVE', a.kow_group
                 from tmp_assign a join gd_referral r on r.id = a.referral_id join gd_site s on s.id = a.site_id
                 join gd_assessment asm on asm.id = r.assessment_id
-                left join (select distinct on (person_id) person_id, group_code from ch_kow_group where valid_from <= ?
-                           order by person_id, valid_from desc, recorded_at desc) k on k.person_id = r.person_id
                 where a.site_id is not null""")
-                .params(Date.valueOf(today), Date.valueOf(today.plusMonths(settings.goalMonths())), Date.valueOf(today)).update();
+                .params(Date.valueOf(today), Date.valueOf(today.plusMonths(settings.goalMonths()))).update();
         long tWritten = System.nanoTime();
         log.info("Assignment phases: load {} ms, solve {} ms, write {} ms (copy {} ms, update referrals {} ms, insert trajectories {} ms)",
                 (tLoaded - t0) / 1_000_000, (tSolved - tLoaded) / 1_000_000, (tWritten - tSolved) / 1_000_000,

@@ -20,23 +20,19 @@ public class Catalogue {
     public record Offer(String code, String kind, String nameNl, String nameFr, String nameEn, List<String> modules,
                         List<String> combinableWith, String contractForm) {
         public String name(String language) {
-            return switch (language == null ? "nl" : language) {
-                case "fr" -> nameFr;
-                case "en" -> nameEn;
-                default -> nameNl;
-            };
+            return inLanguage(language, nameNl, nameFr, nameEn);
         }
     }
 
     public record ActionKind(String code, String nameNl, String nameFr, String nameEn, boolean formalOutput,
                              java.math.BigDecimal outputFee) {
         public String name(String language) {
-            return switch (language == null ? "nl" : language) {
-                case "fr" -> nameFr;
-                case "en" -> nameEn;
-                default -> nameNl;
-            };
+            return inLanguage(language, nameNl, nameFr, nameEn);
         }
+    }
+
+    static String inLanguage(String language, String nl, String fr, String en) {
+        return "fr".equals(language) ? fr : "en".equals(language) ? en : nl;
     }
 
     private final JdbcClient jdbc;

@@ -48,11 +48,12 @@ class GuidanceDemoData implements ApplicationRunner {
     private final Users users;
     private final Clock clock;
     private final GuidanceSettings settings;
+    private final be.werkregie.chance.KowGroups kow;
     private final double scale;
     private final long seed;
 
     GuidanceDemoData(JdbcClient jdbc, JdbcTemplate template, Organisations organisations, Municipalities municipalities,
-                     PersonDirectory people, Users users, Clock clock, GuidanceSettings settings, @Value("${werkregie.demo.scale:0.02}") double scale,
+                     PersonDirectory people, Users users, Clock clock, GuidanceSettings settings, be.werkregie.chance.KowGroups kow, @Value("${werkregie.demo.scale:0.02}") double scale,
                      @Value("${werkregie.demo.seed:2027}") long seed) {
         this.jdbc = jdbc;
         this.template = template;
@@ -62,6 +63,7 @@ class GuidanceDemoData implements ApplicationRunner {
         this.users = users;
         this.clock = clock;
         this.settings = settings;
+        this.kow = kow;
         this.scale = scale;
         this.seed = seed;
     }
@@ -132,12 +134,13 @@ class GuidanceDemoData implements ApplicationRunner {
                 .param(Math.max(60, (int) Math.round(20_000 * scale))).query(UUID.class).list();
         UUID mediatorOrg = users.find("mediator").map(u -> u.organisationId()).orElse(null);
         String[] groups = {"A", "B", "C", "D"};
+        java.util.Map<UUID, String> demoGroups = new java.util.LinkedHashMap<>();
+        for (UUID person : population) {
+            demoGroups.put(person, groups[random.nextInt(groups.length)]);
+        }
+        kow.recordRun(demoGroups, "demo-example", concessionStart);
         int i = 0;
         for (UUID person : population) {
-            jdbc.sql("""
-                    insert into ch_kow_group (id, person_id, group_code, model_version, valid_from, recorded_by)
-                    values (?,?,?,'demo-example',?,'demo')""")
-                    .params(UUID.randomUUID(), person, groups[random.nextInt(groups.length)], Date.valueOf(concessionStart)).update();
             UUID site = basicSites.get(random.nextInt(basicSites.size()));
             int kind = i++ % 10;
             if (kind < 6) {
@@ -154,8 +157,7 @@ class GuidanceDemoData implements ApplicationRunner {
         // personas
         people.idOfPersona("mira").ifPresent(mira -> referral(mira, "BASIC", today.minusDays(2), "WAITING"));
         people.idOfPersona("bernard").ifPresent(bernard -> {
-            jdbc.sql("insert into ch_kow_group (id, person_id, group_code, model_version, valid_from, recorded_by) values (?,?,'C','demo-example',?,'demo')")
-                    .params(UUID.randomUUID(), bernard, Date.valueOf(today.minusMonths(4))).update();
+            kow.recordRun(java.util.Map.of(bernard, "C"), "demo-example", today.minusMonths(4));
             UUID referral = referral(bernard, "BASIC", today.minusMonths(2).minusDays(10), "CHOSEN");
             startTrajectory(referral, bernard, sitesOfDemoPartner.get(0), today.minusMonths(2), "ACTIVE", null, "C");
         });
@@ -208,8 +210,7 @@ class GuidanceDemoData implements ApplicationRunner {
         if (ended != null && ended.isAfter(today)) {
             ended = today;
         }
-        String kow = group != null ? group : jdbc.sql("select group_code from ch_kow_group where person_id = ? limit 1").param(person)
-                .query(String.class).optional().orElse(null);
+        String kowGroup = group != null ? group : kow.groupOn(person, started).map(be.werkregie.chance.KowGroups.KowGroup::code).orElse(null);
         jdbc.sql("""
                 insert into gd_trajectory (id, referral_id, person_id, partner_id, site_id, offer_code, started_on, goal_date, status,
                   ended_on, work_start, contract_type, stop_motivation, kow_group, handover_acknowledged_on)
@@ -217,7 +218,7 @@ class GuidanceDemoData implements ApplicationRunner {
                 .params(id, referral, person, partner, site, Date.valueOf(started), Date.valueOf(started.plusMonths(6)), status,
                         ended == null ? null : Date.valueOf(ended), status.equals("WORK_FOUND") ? Date.valueOf(ended) : null,
                         status.equals("WORK_FOUND") ? "FIXED_TERM" : null,
-                        status.equals("STOPPED") ? "De klant heeft eerst zorg nodig voor een gezondheidsprobleem." : null, kow,
+                        status.equals("STOPPED") ? "De klant heeft eerst zorg nodig voor een gezondheidsprobleem." : null, kowGroup,
                         status.equals("STOPPED") && random != null && random.nextInt(3) > 0 ? Date.valueOf(ended) : null)
                 .update();
         jdbc.sql("""
@@ -226,7 +227,7 @@ class GuidanceDemoData implements ApplicationRunner {
                 .params(UUID.randomUUID(), id, Date.valueOf(started), "%PDF-1.4 demo".getBytes(), "demo:" + id).update();
         if (status.equals("WORK_FOUND")) {
             GuidanceSettings.FeeSchedule schedule = settings.scheduleOn(started).orElse(settings.feeSchedules().get(0));
-            String g = kow == null ? "UNKNOWN" : kow;
+            String g = kowGroup == null ? "UNKNOWN" : kowGroup;
             BigDecimal fee = schedule.fees().getOrDefault(g, BigDecimal.ZERO);
             jdbc.sql("insert into gd_result_fee (trajectory_id, kow_group, schedule_from, amount) values (?,?,?,?)")
                     .params(id, g, Date.valueOf(schedule.effectiveFrom()), fee).update();

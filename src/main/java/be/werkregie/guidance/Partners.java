@@ -154,7 +154,7 @@ public class Partners {
         v.check(c.status().equals("APPLIED"), "status", "guidance.notApplied");
         v.check(contentOk != null, "contentOk", "validation.choice");
         v.check(qualityOk != null, "qualityOk", "validation.choice");
-        boolean admitted = Boolean.TRUE.equals(contentOk) && Boolean.TRUE.equals(qualityOk);
+        boolean admitted = admissible(Boolean.TRUE.equals(contentOk), Boolean.TRUE.equals(qualityOk));
         if (!admitted) {
             v.required("note", note, 5000);
         }
@@ -170,6 +170,7 @@ public class Partners {
         return jdbc.sql(CONTRACT_SELECT + " where c.id = ?").param(contractId).query(Partners::mapContract).single();
     }
 
+    /** The published admission rule: both the content and the quality conditions are met. */
     public static boolean admissible(boolean contentOk, boolean qualityOk) {
         return contentOk && qualityOk;
     }

@@ -42,6 +42,7 @@ class GuidanceIntegrationTest {
     @Autowired Users users;
     @Autowired PersonDirectory people;
     @Autowired JdbcClient jdbc;
+    @Autowired be.werkregie.chance.KowGroups kow;
     @Autowired MockMvc mvc;
 
     CurrentUser mediator() {
@@ -58,8 +59,7 @@ class GuidanceIntegrationTest {
                 select p.id from person p where p.persona is null and not exists (select 1 from gd_referral r where r.person_id = p.id)
                 and not exists (select 1 from gd_intake i where i.person_id = p.id) order by p.id limit 1""")
                 .query(UUID.class).single();
-        jdbc.sql("insert into ch_kow_group (id, person_id, group_code, model_version, valid_from, recorded_by) values (?,?,?,'t',?,'t')")
-                .params(UUID.randomUUID(), id, group, LocalDate.now().minusDays(1)).update();
+        kow.record(id, group, "test", users.find("admin").orElseThrow());
         return id;
     }
 
@@ -134,6 +134,7 @@ class GuidanceIntegrationTest {
         // actions: a formal output needs evidence; retry is idempotent; the output is payable
         assertThat(problem(() -> trajectories.registerAction(t.id(), "INTAKE", LocalDate.now(), "start", null, null, "a1", partner)))
                 .isEqualTo("evidence:guidance.evidenceNeeded");
+        assertThat(trajectories.actions(t.id(), partner)).isEmpty(); // the refused output stored nothing
         UUID action = trajectories.registerAction(t.id(), "INTAKE", LocalDate.now(), "start", "intake.pdf", "%PDF".getBytes(), "a1", partner);
         assertThat(trajectories.registerAction(t.id(), "INTAKE", LocalDate.now(), "start", "intake.pdf", "%PDF".getBytes(), "a1", partner))
                 .isEqualTo(action);
