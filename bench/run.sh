@@ -78,7 +78,7 @@ heap_mb() { # used heap right after a full GC, in MB
 }
 HEAP_AFTER_GC=$(heap_mb)
 
-LOAD=$(java bench/LoadTest.java "$BASE" "$USERS" "$ROUNDS" 25) || { echo "$LOAD"; exit 1; }
+LOAD_STATUS=0; LOAD=$(java bench/LoadTest.java "$BASE" "$USERS" "$ROUNDS" 25) || LOAD_STATUS=$?   # report everything, then fail
 HEAP_AFTER_LOAD=$(heap_mb)
 stop_app
 trap - EXIT
@@ -96,3 +96,4 @@ echo "| heap used after demo load (after full GC; -Xmx512m) | ${HEAP_AFTER_GC} M
 echo "| heap used after the load test (after full GC) | ${HEAP_AFTER_LOAD} MB | <= 512 MB |"
 echo
 echo "$LOAD"
+exit "$LOAD_STATUS"

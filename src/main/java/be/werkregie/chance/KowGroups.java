@@ -57,6 +57,21 @@ public class KowGroups {
         if (personIds.isEmpty()) {
             return groups;
         }
+        if (personIds.size() > 1_000) {
+            // a batch: reading every group in force is cheaper than sending a hundred thousand ids
+            java.util.Set<UUID> wanted = personIds instanceof java.util.Set<UUID> set ? set : new java.util.HashSet<>(personIds);
+            jdbc.sql("""
+                    select distinct on (person_id) person_id, group_code from ch_kow_group
+                    where valid_from <= ? order by person_id, valid_from desc, recorded_at desc""")
+                    .param(on)
+                    .query(rs -> {
+                        UUID person = rs.getObject(1, UUID.class);
+                        if (wanted.contains(person)) {
+                            groups.put(person, rs.getString(2));
+                        }
+                    });
+            return groups;
+        }
         jdbc.sql("""
                 select distinct on (person_id) person_id, group_code from ch_kow_group
                 where person_id = any(?) and valid_from <= ? order by person_id, valid_from desc, recorded_at desc""")
