@@ -17,18 +17,37 @@ public class AuditTrail {
                         String purpose, String detail) {}
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    AuditTrail(JdbcClient jdbc) {
+    AuditTrail(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public void record(CurrentUser actor, UUID personId, Action action, String part, String purpose, String detail) {
         jdbc.sql("""
-                insert into audit_event (user_id, username, organisation_id, organisation_name, person_id, action, part, purpose, detail)
-                values (?,?,?,?,?,?,?,?,?)""")
-                .params(actor == null ? null : actor.userId(), actor == null ? "system" : actor.username(),
+                insert into audit_event (at, user_id, username, organisation_id, organisation_name, person_id, action, part, purpose, detail)
+                values (?,?,?,?,?,?,?,?,?,?)""")
+                .params(OffsetDateTime.now(clock), actor == null ? null : actor.userId(), actor == null ? "system" : actor.username(),
                         actor == null ? null : actor.organisationId(), actor == null ? null : actor.organisationName(),
                         personId, action.name(), part, purpose, detail)
+                .update();
+    }
+
+    /**
+     * One audited read per person shown in a list or an export, written in one statement for the whole request (not
+     * one insert per row). Duplicates are folded; an empty list writes nothing.
+     */
+    public void recordReads(CurrentUser actor, java.util.Collection<UUID> personIds, String part, String purpose) {
+        UUID[] ids = personIds.stream().filter(java.util.Objects::nonNull).distinct().toArray(UUID[]::new);
+        if (ids.length == 0) {
+            return;
+        }
+        jdbc.sql("""
+                insert into audit_event (at, user_id, username, organisation_id, organisation_name, person_id, action, part, purpose)
+                select ?, ?, ?, ?, ?, p, 'READ', ?, ? from unnest(?::uuid[]) p""")
+                .params(OffsetDateTime.now(clock), actor == null ? null : actor.userId(), actor == null ? "system" : actor.username(),
+                        actor == null ? null : actor.organisationId(), actor == null ? null : actor.organisationName(), part, purpose, ids)
                 .update();
     }
 

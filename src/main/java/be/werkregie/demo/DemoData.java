@@ -73,9 +73,12 @@ class DemoData implements ApplicationRunner {
     private final long seed;
     private final String password;
 
-    DemoData(Organisations organisations, Users users, PersonRegistration registration, PersonDirectory people, Consents consents,
+    private final be.werkregie.platform.DemoDate demoDate;
+
+    DemoData(be.werkregie.platform.DemoDate demoDate, Organisations organisations, Users users, PersonRegistration registration, PersonDirectory people, Consents consents,
              Dossier dossier, Municipalities municipalities, @Value("${werkregie.demo.scale:0.02}") double scale,
              @Value("${werkregie.demo.seed:2027}") long seed, @Value("${werkregie.demo.password:werkregie}") String password) {
+        this.demoDate = demoDate;
         this.organisations = organisations;
         this.users = users;
         this.registration = registration;
@@ -212,7 +215,7 @@ class DemoData implements ApplicationRunner {
         CurrentUser social = users.find("socialworker").orElseThrow();
         CurrentUser socialGenk = users.find("socialworker.genk").orElseThrow();
         CurrentUser partner = users.find("partner").orElseThrow();
-        LocalDate today = LocalDate.now();
+        LocalDate today = demoDate.today();
         runAs(mediator);
         try {
             consents.grant(p.get("mira"), o.get("ocmw-44021").id(), "Integrale begeleiding werk en welzijn", "SEE", today.minusMonths(2), today.plusYears(1), mediator);
@@ -277,7 +280,7 @@ class DemoData implements ApplicationRunner {
             boolean female = random.nextBoolean();
             int age = 18 + (int) Math.floor(Math.abs(random.nextGaussian()) * 14 + random.nextInt(20));
             age = Math.min(age, 66);
-            LocalDate birth = LocalDate.now().minusYears(age).minusDays(random.nextInt(365));
+            LocalDate birth = demoDate.today().minusYears(age).minusDays(random.nextInt(365));
             NationalNumber nn;
             do {
                 int seq = 1 + random.nextInt(498);

@@ -40,8 +40,11 @@ class ClientFileController {
     private final Organisations organisations;
     private final Municipalities municipalities;
 
-    ClientFileController(PersonDirectory people, PersonRegistration registration, Consents consents, Dossier dossier,
+    private final java.time.Clock clock;
+
+    ClientFileController(java.time.Clock clock, PersonDirectory people, PersonRegistration registration, Consents consents, Dossier dossier,
                          Organisations organisations, Municipalities municipalities) {
+        this.clock = clock;
         this.people = people;
         this.registration = registration;
         this.consents = consents;
@@ -122,7 +125,7 @@ class ClientFileController {
         model.addAttribute("organisations", organisations.receiversFor(p.municipalityNis()));
         model.addAttribute("kinds", Dossier.KINDS);
         model.addAttribute("channels", Channel.values());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("canWrite", me.hasAny(Role.MEDIATOR, Role.PARTNER_STAFF, Role.SOCIAL_WORKER));
         model.addAttribute("canManageConsents", me.hasAny(Role.MEDIATOR, Role.SOCIAL_WORKER));

@@ -6,6 +6,7 @@ import be.werkregie.identity.Organisations;
 import be.werkregie.identity.Role;
 import be.werkregie.people.Consents;
 import be.werkregie.people.PersonDirectory;
+import be.werkregie.shared.InvalidInputException;
 import be.werkregie.shared.NotFoundException;
 import be.werkregie.shared.Validator;
 import java.time.Clock;
@@ -33,8 +34,11 @@ public class Dossier {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Dossier(JdbcClient jdbc, PersonDirectory people, Consents consents, Organisations organisations, AuditTrail audit,
+    private final be.werkregie.platform.Idempotency idempotency;
+
+    Dossier(be.werkregie.platform.Idempotency idempotency, JdbcClient jdbc, PersonDirectory people, Consents consents, Organisations organisations, AuditTrail audit,
             ApplicationEventPublisher events, Clock clock) {
+        this.idempotency = idempotency;
         this.jdbc = jdbc;
         this.people = people;
         this.consents = consents;
@@ -51,22 +55,26 @@ public class Dossier {
         if (!people.maySee(actor, personId) || actor.has(Role.CITIZEN)) {
             throw new NotFoundException("person");
         }
+        if (!people.mayAct(actor, personId)) {
+            // a SEE consent reads; writing (or handing over) needs ACT
+            throw InvalidInputException.of("consent", "validation.consent.readOnly");
+        }
         Validator v = new Validator();
         v.check(kind != null && KINDS.contains(kind), "kind", "validation.choice");
         v.check(visibility != null && List.of("SHARED", "ORGANISATION", "CONFIDENTIAL").contains(visibility), "visibility",
                 "validation.choice");
         v.required("title", title, 200).required("body", body, 10_000);
         v.check(occurredOn != null, "occurredOn", "validation.date");
-        v.pastOrToday("occurredOn", occurredOn);
+        v.pastOrToday("occurredOn", occurredOn, clock);
         v.text("idempotencyKey", idempotencyKey, 100);
         v.throwIfInvalid();
-        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-            Optional<UUID> existing = jdbc.sql("select id from dossier_entry where idempotency_key = ?")
-                    .param(actor.organisationId() + ":" + idempotencyKey).query(UUID.class).optional();
-            if (existing.isPresent()) {
-                return existing.get();
-            }
-        }
+        return idempotency.once("dossier-entry", actor.organisationId(), idempotencyKey,
+                java.util.Arrays.asList(personId, kind, visibility, title, body, occurredOn),
+                () -> insertEntry(personId, kind, visibility, title, body, occurredOn, idempotencyKey, actor));
+    }
+
+    private UUID insertEntry(UUID personId, String kind, String visibility, String title, String body, LocalDate occurredOn,
+                             String idempotencyKey, CurrentUser actor) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into dossier_entry (id, person_id, organisation_id, organisation_name, author_user_id, author_name, kind,
@@ -118,6 +126,10 @@ public class Dossier {
         if (!people.maySee(actor, personId) || actor.has(Role.CITIZEN)) {
             throw new NotFoundException("person");
         }
+        if (!people.mayAct(actor, personId)) {
+            // a SEE consent reads; writing (or handing over) needs ACT
+            throw InvalidInputException.of("consent", "validation.consent.readOnly");
+        }
         Validator v = new Validator();
         var to = toOrganisationId == null ? Optional.<be.werkregie.identity.Organisation>empty() : organisations.find(toOrganisationId);
         v.check(to.isPresent(), "toOrganisationId", "validation.organisation.unknown");
@@ -129,12 +141,15 @@ public class Dossier {
         v.text("idempotencyKey", idempotencyKey, 100);
         v.throwIfInvalid();
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : actor.organisationId() + ":" + idempotencyKey;
-        if (key != null) {
-            Optional<UUID> existing = jdbc.sql("select id from handover where idempotency_key = ?").param(key).query(UUID.class).optional();
-            if (existing.isPresent()) {
-                return existing.get();
-            }
-        }
+        var target = to.get();
+        return idempotency.once("handover", actor.organisationId(), idempotencyKey,
+                java.util.Arrays.asList(personId, toOrganisationId, contactName, contactDetails, context),
+                () -> insertHandover(personId, target, contactName, contactDetails, context, key, actor));
+    }
+
+    private UUID insertHandover(UUID personId, be.werkregie.identity.Organisation target, String contactName, String contactDetails,
+                                String context, String key, CurrentUser actor) {
+        var to = Optional.of(target);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into handover (id, person_id, from_organisation_id, from_organisation, to_organisation_id, to_organisation,
@@ -167,8 +182,8 @@ public class Dossier {
         Validator v = new Validator().text("note", note, 2000);
         v.check(!h.acknowledged(), "handover", "validation.handover.alreadyAcknowledged");
         v.throwIfInvalid();
-        jdbc.sql("update handover set acknowledged_at = now(), acknowledged_by = ?, acknowledgement_note = ? where id = ? and acknowledged_at is null")
-                .params(actor.displayName(), note == null || note.isBlank() ? null : note.trim(), handoverId).update();
+        jdbc.sql("update handover set acknowledged_at = ?, acknowledged_by = ?, acknowledgement_note = ? where id = ? and acknowledged_at is null")
+                .params(OffsetDateTime.now(clock), actor.displayName(), note == null || note.isBlank() ? null : note.trim(), handoverId).update();
         audit.record(actor, h.personId(), AuditTrail.Action.WRITE, "HANDOVER", "handover acknowledged", null);
         events.publishEvent(new HandoverAcknowledged(handoverId, h.personId(), h.toOrganisation(), actor.displayName()));
     }

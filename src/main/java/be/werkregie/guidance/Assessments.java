@@ -66,8 +66,14 @@ public class Assessments {
     private final ObjectMapper json;
     private final Clock clock;
 
-    Assessments(JdbcClient jdbc, PersonDirectory people, Catalogue catalogue, Dossier dossier, Messenger messenger,
+    private final be.werkregie.platform.Idempotency idempotency;
+
+    private final be.werkregie.platform.Locks locks;
+
+    Assessments(be.werkregie.platform.Locks locks, be.werkregie.platform.Idempotency idempotency, JdbcClient jdbc, PersonDirectory people, Catalogue catalogue, Dossier dossier, Messenger messenger,
                 MessageSource messages, AuditTrail audit, GuidanceSettings settings, ObjectMapper json, Clock clock) {
+        this.locks = locks;
+        this.idempotency = idempotency;
         this.jdbc = jdbc;
         this.people = people;
         this.catalogue = catalogue;
@@ -98,7 +104,7 @@ public class Assessments {
         people.get(personId, actor, "guidance assessment");
         Validator v = new Validator();
         v.check(startedOn != null, "startedOn", "validation.date");
-        v.pastOrToday("startedOn", startedOn);
+        v.pastOrToday("startedOn", startedOn, clock);
         v.throwIfInvalid();
         Optional<UUID> open = jdbc.sql("select id from gd_intake where person_id = ? and closed_on is null").param(personId)
                 .query(UUID.class).optional();
@@ -142,11 +148,15 @@ public class Assessments {
         Validator v = new Validator().required("requestKey", in.requestKey(), 100);
         v.check(in.personId() != null, "personId", "guidance.unknownClient");
         v.throwIfInvalid();
-        Optional<UUID> existing = jdbc.sql("select id from gd_assessment where request_key = ?").param(in.requestKey())
-                .query(UUID.class).optional();
-        if (existing.isPresent()) {
-            return find(existing.get(), actor);
-        }
+        // same key → the same assessment (a retry, or a parallel double submit, waits and gets the first one's answer)
+        UUID id = idempotency.once("assessment", actor.organisationId(), in.requestKey(), in, () -> recordNew(in, actor));
+        return find(id, actor);
+    }
+
+    private UUID recordNew(AssessmentInput in, CurrentUser actor) {
+        Validator v = new Validator();
+        // one assessment at a time per client: two mediators (or two tabs) cannot both route the same person
+        locks.lock("guidance-person", in.personId());
         Person person;
         try {
             person = people.get(in.personId(), actor, "guidance assessment");
@@ -203,7 +213,7 @@ public class Assessments {
                 explanation, today, "assessment:" + id, actor);
         messenger.send(in.personId(), "guidanceChoice", new Object[] {catalogue.offer(in.product()).orElseThrow().name(
                 person.language()), today.plusDays(settings.choicePeriodDays())}, "guidance-choice:" + id);
-        return find(id, actor);
+        return id;
     }
 
     String explanation(Routing.Proposal p, String product, boolean override, String reason, List<String> flanking, Locale locale) {

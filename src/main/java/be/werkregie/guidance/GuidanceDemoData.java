@@ -52,9 +52,12 @@ class GuidanceDemoData implements ApplicationRunner {
     private final double scale;
     private final long seed;
 
-    GuidanceDemoData(JdbcClient jdbc, JdbcTemplate template, Organisations organisations, Municipalities municipalities,
+    private final be.werkregie.platform.DemoDate demoDate;
+
+    GuidanceDemoData(be.werkregie.platform.DemoDate demoDate, JdbcClient jdbc, JdbcTemplate template, Organisations organisations, Municipalities municipalities,
                      PersonDirectory people, Users users, Clock clock, GuidanceSettings settings, be.werkregie.chance.KowGroups kow, @Value("${werkregie.demo.scale:0.02}") double scale,
                      @Value("${werkregie.demo.seed:2027}") long seed) {
+        this.demoDate = demoDate;
         this.jdbc = jdbc;
         this.template = template;
         this.organisations = organisations;
@@ -77,7 +80,7 @@ class GuidanceDemoData implements ApplicationRunner {
         }
         long start = System.nanoTime();
         Random random = new Random(seed + 4);
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = demoDate.today();
         LocalDate concessionStart = LocalDate.of(2027, 1, 1).isAfter(today) ? today.minusMonths(18) : LocalDate.of(2027, 1, 1);
         List<Municipality> all = municipalities.all();
         List<UUID> partners = organisations.ofKind(OrganisationKind.PARTNER).stream()
@@ -147,11 +150,11 @@ class GuidanceDemoData implements ApplicationRunner {
                 LocalDate referred = concessionStart.plusDays(random.nextInt(Math.max(30, (int) (today.toEpochDay() - concessionStart.toEpochDay()) - 200)));
                 trajectory(person, site, referred, random, today);
             } else if (kind < 8) {
-                // waiting: choice period over, for the next assignment run
-                referral(person, "BASIC", today.minusDays(20 + random.nextInt(10)), "WAITING");
+                // referred in the last weeks: most still within their choice period, some past it (waiting for the assignment)
+                referral(person, "BASIC", today.minusDays(random.nextInt(settings.choicePeriodDays() + 6)), "WAITING");
             } else {
                 jdbc.sql("insert into gd_intake (id, person_id, started_on, started_by) values (?,?,?,'mediator')")
-                        .params(UUID.randomUUID(), person, Date.valueOf(today.minusDays(kind == 8 ? 80 : 95 - random.nextInt(3)))).update();
+                        .params(UUID.randomUUID(), person, Date.valueOf(today.minusDays(kind == 8 ? 80 : 10 + random.nextInt(88)))).update();
             }
         }
         // personas
@@ -172,7 +175,7 @@ class GuidanceDemoData implements ApplicationRunner {
                 .params(UUID.randomUUID(), partner, offer, form, status, from == null ? null : Date.valueOf(from),
                         from == null ? null : Date.valueOf(from.plusYears(5).minusDays(1)), status.equals("ACTIVE") ? true : null,
                         status.equals("ACTIVE") ? true : null, application,
-                        Date.valueOf(from == null ? LocalDate.now(clock).minusDays(3) : from.minusMonths(1)),
+                        Date.valueOf(from == null ? demoDate.today().minusDays(3) : from.minusMonths(1)),
                         status.equals("ACTIVE") ? "demo" : null)
                 .update();
     }
@@ -206,7 +209,7 @@ class GuidanceDemoData implements ApplicationRunner {
         UUID partner = jdbc.sql("select partner_id from gd_site where id = ?").param(site).query(UUID.class).single();
         UUID id = UUID.randomUUID();
         LocalDate ended = status.equals("ACTIVE") ? null : started.plusDays(30 + (random == null ? 60 : random.nextInt(200)));
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = demoDate.today();
         if (ended != null && ended.isAfter(today)) {
             ended = today;
         }

@@ -48,7 +48,7 @@ public class GuidancePayments {
     public UUID run(LocalDate until, String runKey, CurrentUser actor) {
         Validator v = new Validator().required("runKey", runKey, 100);
         v.check(until != null, "until", "validation.date");
-        v.pastOrToday("until", until);
+        v.pastOrToday("until", until, clock);
         v.throwIfInvalid();
         Optional<UUID> existing = jdbc.sql("select id from gd_payment_run where run_key = ?").param(runKey).query(UUID.class).optional();
         if (existing.isPresent()) {
@@ -62,21 +62,23 @@ public class GuidancePayments {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into gd_payment_run (id, run_key, until, created_by) values (?,?,?,?)")
                 .params(id, runKey, until, actor.username()).update();
+        // Claim and line in one statement each: the rows this run marks as paid are exactly the rows it writes lines
+        // for (an output or fee committed meanwhile is not claimed and waits for the next run).
         jdbc.sql("""
+                with claimed as (
+                  update gd_action a set payment_run_id = ? where a.formal_output and a.payment_run_id is null and a.occurred_on <= ?
+                  returning a.trajectory_id, a.kind, a.occurred_on, a.amount)
                 insert into gd_payment_line (run_id, partner_id, trajectory_id, kind, reference, amount)
-                select ?, t.partner_id, t.id, 'OUTPUT', a.kind || ' ' || a.occurred_on, a.amount
-                from gd_action a join gd_trajectory t on t.id = a.trajectory_id
-                where a.formal_output and a.payment_run_id is null and a.occurred_on <= ?""").params(id, until).update();
-        jdbc.sql("update gd_action set payment_run_id = ? where formal_output and payment_run_id is null and occurred_on <= ?")
-                .params(id, until).update();
+                select ?, t.partner_id, t.id, 'OUTPUT', c.kind || ' ' || c.occurred_on, c.amount
+                from claimed c join gd_trajectory t on t.id = c.trajectory_id""").params(id, until, id).update();
         jdbc.sql("""
+                with claimed as (
+                  update gd_result_fee f set payment_run_id = ? from gd_trajectory t
+                  where t.id = f.trajectory_id and f.payment_run_id is null and t.ended_on <= ?
+                  returning f.trajectory_id, f.amount)
                 insert into gd_payment_line (run_id, partner_id, trajectory_id, kind, reference, amount)
-                select ?, t.partner_id, t.id, 'RESULT_FEE', 'work ' || t.work_start, f.amount
-                from gd_result_fee f join gd_trajectory t on t.id = f.trajectory_id
-                where f.payment_run_id is null and t.ended_on <= ?""").params(id, until).update();
-        jdbc.sql("""
-                update gd_result_fee f set payment_run_id = ? from gd_trajectory t
-                where t.id = f.trajectory_id and f.payment_run_id is null and t.ended_on <= ?""").params(id, until).update();
+                select ?, t.partner_id, t.id, 'RESULT_FEE', 'work ' || t.work_start, c.amount
+                from claimed c join gd_trajectory t on t.id = c.trajectory_id""").params(id, until, id).update();
         return id;
     }
 
@@ -124,16 +126,17 @@ public class GuidancePayments {
                 select t.partner_id, o.name, count(*),
                   avg(t.started_on - r.referred_on),
                   avg(t.work_start - t.started_on) filter (where t.status = 'WORK_FOUND'),
-                  case when count(*) filter (where t.status <> 'ACTIVE' or t.goal_date < current_date) = 0 then null else
+                  case when count(*) filter (where t.status <> 'ACTIVE' or t.goal_date < ?) = 0 then null else
                     round(100.0 * count(*) filter (where t.status = 'WORK_FOUND' and t.work_start <= t.goal_date)
-                      / count(*) filter (where t.status <> 'ACTIVE' or t.goal_date < current_date)) end,
+                      / count(*) filter (where t.status <> 'ACTIVE' or t.goal_date < ?)) end,
                   count(*) filter (where t.status <> 'ACTIVE'),
                   count(*) filter (where t.status = 'STOPPED' and t.stop_motivation is not null),
                   (select count(*) from gd_action a join gd_trajectory x on x.id = a.trajectory_id
                    where a.formal_output and (t.partner_id is null or x.partner_id = t.partner_id))::numeric / count(*)
                 from gd_trajectory t join gd_referral r on r.id = t.referral_id join organisation o on o.id = t.partner_id
                 group by grouping sets ((t.partner_id, o.name), ()) order by o.name nulls last""";
-        return jdbc.sql(sql).query((rs, i) -> new Kpi(rs.getObject(1, UUID.class), rs.getString(2) == null ? "Alle partners" : rs.getString(2),
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql(sql).params(today, today).query((rs, i) -> new Kpi(rs.getObject(1, UUID.class), rs.getString(2) == null ? "Alle partners" : rs.getString(2),
                 rs.getInt(3), dbl(rs.getBigDecimal(4)), dbl(rs.getBigDecimal(5)), (Integer) (rs.getObject(6) == null ? null : rs.getInt(6)),
                 rs.getInt(7), rs.getInt(8), dbl(rs.getBigDecimal(9)))).list();
     }

@@ -94,8 +94,16 @@ public class Trajectories {
         if (!own) {
             Assessments.requireMediator(actor);
         }
-        // one choice at a time per referral: lock it
+        // An assignment run holds this lock exclusively while it places clients: a choice waits for it rather than
+        // aborting it. Then one choice at a time per referral (row lock), and the state is read again under the lock.
+        jdbc.sql("select pg_advisory_xact_lock_shared(9020)").query(Object.class).single();
         jdbc.sql("select id from gd_referral where id = ? for update").param(referralId).query(UUID.class).single();
+        r = assessments.referral(referralId).orElseThrow(() -> new NotFoundException("referral"));
+        if (r.status().equals("CHOSEN") && siteId != null && siteId.equals(r.siteId())) {
+            // the same choice again (a retry, a double click): the same answer, nothing changes
+            return jdbc.sql("select id from gd_trajectory where referral_id = ?").param(referralId).query(UUID.class).optional()
+                    .map(this::find).orElseThrow(() -> new be.werkregie.shared.ConflictException("referralId", "guidance.notWaiting"));
+        }
         Validator v = new Validator();
         v.check(r.status().equals("WAITING") || r.status().equals("UNPLACED"), "referralId", "guidance.notWaiting");
         Optional<Partners.Site> site = siteId == null ? Optional.empty() : partners.site(siteId);
@@ -104,10 +112,20 @@ public class Trajectories {
         Partners.Site s = site.get();
         v.check(s.capacity().containsKey(r.offerCode()) && partners.contracted(s.partnerId(), r.offerCode()), "siteId",
                 "guidance.noContract");
-        v.check(s.free().getOrDefault(r.offerCode(), 0) > 0, "siteId", "guidance.noCapacity");
         v.throwIfInvalid();
-        jdbc.sql("update gd_referral set status = 'CHOSEN', site_id = ?, chosen_on = ?, chosen_by = ? where id = ?")
-                .params(siteId, today(), actor.username(), referralId).update();
+        // the last free place: lock the site's capacity for this offer, then count the places taken under that lock, so
+        // two clients choosing the same site at the same moment cannot both get its last place
+        int capacity = jdbc.sql("select capacity from gd_site_capacity where site_id = ? and offer_code = ? for update")
+                .params(siteId, r.offerCode()).query(Integer.class).single();
+        int taken = jdbc.sql("select count(*) from gd_trajectory where site_id = ? and offer_code = ? and status = 'ACTIVE'")
+                .params(siteId, r.offerCode()).query(Integer.class).single();
+        if (taken >= capacity) {
+            throw new be.werkregie.shared.ConflictException("siteId", "guidance.noCapacity");
+        }
+        be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql("""
+                update gd_referral set status = 'CHOSEN', site_id = ?, chosen_on = ?, chosen_by = ?
+                where id = ? and status in ('WAITING','UNPLACED')""")
+                .params(siteId, today(), actor.username(), referralId).update(), "referralId", "guidance.notWaiting");
         UUID id = start(r, s, today());
         audit.record(actor, r.personId(), AuditTrail.Action.WRITE, "GUIDANCE", "partner chosen", s.name());
         return find(id);
@@ -232,7 +250,7 @@ public class Trajectories {
         v.check(t.status().equals("ACTIVE"), "trajectoryId", "guidance.notActive");
         v.check(k.isPresent(), "kind", "validation.choice");
         v.check(occurredOn != null, "occurredOn", "validation.date");
-        v.pastOrToday("occurredOn", occurredOn);
+        v.pastOrToday("occurredOn", occurredOn, clock);
         v.check(occurredOn == null || !occurredOn.isBefore(t.startedOn()), "occurredOn", "guidance.beforeStart", t.startedOn());
         v.text("note", note, 5000).text("evidenceName", evidenceName, 200);
         boolean output = k.isPresent() && k.get().formalOutput();

@@ -85,9 +85,10 @@ class SecurityConfig {
                                 .hasAnyRole("MEDIATOR", "SOCIAL_WORKER")
                         .requestMatchers(GET, "/people/*/messages").hasAnyRole("MEDIATOR", "SOCIAL_WORKER", "ADMINISTRATOR")
                         .requestMatchers(POST, "/people/*/messages").hasAnyRole("MEDIATOR", "ADMINISTRATOR")
-                        .requestMatchers(GET, "/messages", "/messages/letters", "/messages/letters/*.pdf", "/messages/sms.csv",
+                        .requestMatchers(GET, "/messages", "/messages/letters", "/messages/letters/*.pdf", "/messages/sms/*.csv",
                                 "/messages/phone-tasks").hasAnyRole("MEDIATOR", "ADMINISTRATOR")
-                        .requestMatchers(POST, "/messages/letters/close", "/messages/sms/exported", "/messages/*/bounced",
+                        .requestMatchers(POST, "/messages/letters/close", "/messages/letters/*/printed", "/messages/sms/export",
+                                "/messages/sms/*/sent", "/messages/*/bounced",
                                 "/messages/phone-tasks/*/done").hasAnyRole("MEDIATOR", "ADMINISTRATOR")
                         .requestMatchers("/actuator/**").hasRole("ADMINISTRATOR")
                         .anyRequest().denyAll())

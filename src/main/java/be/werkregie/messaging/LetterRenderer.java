@@ -19,7 +19,10 @@ class LetterRenderer {
 
     private final ITemplateEngine templates;
 
-    LetterRenderer(ITemplateEngine templates) {
+    private final java.time.Clock clock;
+
+    LetterRenderer(java.time.Clock clock, ITemplateEngine templates) {
+        this.clock = clock;
         this.templates = templates;
     }
 
@@ -29,7 +32,7 @@ class LetterRenderer {
         ctx.setVariable("address", address);
         ctx.setVariable("subject", subject);
         ctx.setVariable("paragraphs", List.of(body.split("\\n\\s*\\n")));
-        ctx.setVariable("date", LocalDate.now());
+        ctx.setVariable("date", LocalDate.now(clock));
         ctx.setVariable("lang", language);
         return be.werkregie.shared.Pdf.fromHtml(templates.process("messaging/letter", ctx));
     }

@@ -29,8 +29,14 @@ class MessageDelivery {
     private final PersonDirectory people;
     private final String from;
 
-    MessageDelivery(JdbcClient jdbc, JavaMailSender mail, SmsGateway sms, LetterRenderer letters, Messenger messenger,
+    private final java.time.Clock clock;
+
+    private final Batches batches;
+
+    MessageDelivery(Batches batches, java.time.Clock clock, JdbcClient jdbc, JavaMailSender mail, SmsGateway sms, LetterRenderer letters, Messenger messenger,
                     PersonDirectory people, @Value("${werkregie.mail.from:noreply@werkregie.example}") String from) {
+        this.batches = batches;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.mail = mail;
         this.sms = sms;
@@ -70,7 +76,7 @@ class MessageDelivery {
             case "LETTER" -> {
                 var person = people.getForSystem(m.personId(), "printed letter");
                 byte[] pdf = letters.render(person.fullName(), person.street(), m.subject(), m.body(), m.language());
-                UUID batch = openBatch();
+                UUID batch = batches.openBatchForLetter();
                 jdbc.sql("update message set pdf = ?, print_batch_id = ?, status = 'IN_PRINT_BATCH' where id = ?")
                         .params(pdf, batch, id).update();
             }
@@ -83,17 +89,8 @@ class MessageDelivery {
         }
     }
 
-    private UUID openBatch() {
-        return jdbc.sql("select id from print_batch where closed_at is null order by created_at limit 1").query(UUID.class)
-                .optional().orElseGet(() -> {
-                    UUID b = UUID.randomUUID();
-                    jdbc.sql("insert into print_batch (id) values (?)").param(b).update();
-                    return b;
-                });
-    }
-
     private void setStatus(UUID id, MessageStatus status) {
-        jdbc.sql("update message set status = ?, delivered_at = case when ? in ('SENT','PRINTED','DONE') then now() end where id = ?")
-                .params(status.name(), status.name(), id).update();
+        jdbc.sql("update message set status = ?, delivered_at = case when ? in ('SENT','PRINTED','DONE') then ? end where id = ?")
+                .params(status.name(), status.name(), java.time.OffsetDateTime.now(clock), id).update();
     }
 }

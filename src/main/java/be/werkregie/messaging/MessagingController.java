@@ -26,7 +26,16 @@ class MessagingController {
     private final PersonDirectory people;
     private final JdbcClient jdbc;
 
-    MessagingController(Messenger messenger, PersonDirectory people, JdbcClient jdbc) {
+    private final java.time.Clock clock;
+
+    private final Batches batches;
+
+    private final be.werkregie.audit.AuditTrail audit;
+
+    MessagingController(be.werkregie.audit.AuditTrail audit, Batches batches, java.time.Clock clock, Messenger messenger, PersonDirectory people, JdbcClient jdbc) {
+        this.audit = audit;
+        this.batches = batches;
+        this.clock = clock;
         this.messenger = messenger;
         this.people = people;
         this.jdbc = jdbc;
@@ -35,6 +44,7 @@ class MessagingController {
     @GetMapping("/messages")
     String outbox(Model model) {
         model.addAttribute("messages", messenger.recent(100));
+        model.addAttribute("smsExports", batches.smsExports());
         model.addAttribute("counts", jdbc.sql("select status, count(*) from message group by status order by status")
                 .query((rs, i) -> List.of(rs.getString(1), rs.getLong(2))).list());
         return "messaging/outbox";
@@ -43,7 +53,7 @@ class MessagingController {
     @GetMapping("/messages/letters")
     String letters(Model model) {
         model.addAttribute("batches", jdbc.sql("""
-                select b.id, b.created_at, b.closed_at, count(m.id) from print_batch b left join message m on m.print_batch_id = b.id
+                select b.id, b.created_at, b.closed_at, count(m.id), b.printed_at from print_batch b left join message m on m.print_batch_id = b.id
                 group by b.id order by b.created_at desc limit 50""")
                 .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, java.time.OffsetDateTime.class),
                         rs.getObject(3, java.time.OffsetDateTime.class), rs.getLong(4)}).list());
@@ -52,40 +62,59 @@ class MessagingController {
 
     @PostMapping("/messages/letters/close")
     String closeBatch(RedirectAttributes redirect) {
-        jdbc.sql("update print_batch set closed_at = now() where closed_at is null").update();
-        jdbc.sql("update message set status = 'PRINTED', delivered_at = now() where status = 'IN_PRINT_BATCH' and print_batch_id in (select id from print_batch where closed_at is not null)").update();
+        batches.closeOpenBatch();
         redirect.addFlashAttribute("notice", "notice.batchClosed");
+        return "redirect:/messages/letters";
+    }
+
+    @PostMapping("/messages/letters/{id}/printed")
+    String batchPrinted(@PathVariable UUID id, RedirectAttributes redirect) {
+        int n = batches.markPrinted(id, CurrentUser.get().username());
+        redirect.addFlashAttribute("notice", n > 0 ? "notice.batchPrinted" : "notice.nothingChanged");
         return "redirect:/messages/letters";
     }
 
     @GetMapping(value = "/messages/letters/{id}.pdf")
     ResponseEntity<byte[]> batchPdf(@PathVariable UUID id) {
-        List<byte[]> pdfs = jdbc.sql("select pdf from message where print_batch_id = ? and pdf is not null order by created_at")
-                .param(id).query((rs, i) -> rs.getBytes(1)).list();
+        List<byte[]> pdfs = batches.closedBatchPdfs(id);
         if (pdfs.isEmpty()) {
-            return ResponseEntity.notFound().build();
+            throw new be.werkregie.shared.NotFoundException("batch");
         }
+        audit.recordReads(CurrentUser.get(), jdbc.sql("select person_id from message where print_batch_id = ?").param(id)
+                .query(UUID.class).list(), "MESSAGES", "print batch PDF " + id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"letters-" + id + ".pdf\"")
                 .body(LetterRenderer.merge(pdfs));
     }
 
-    @GetMapping(value = "/messages/sms.csv")
-    ResponseEntity<byte[]> smsExport() {
-        StringBuilder csv = new StringBuilder("message_id;phone;text\n");
-        for (Message m : messenger.list("where channel = 'SMS' and status = 'AWAITING_EXPORT' order by created_at")) {
-            csv.append(m.id()).append(';').append(m.recipient()).append(';')
-                    .append((m.subject() + ": " + m.body()).replace(';', ',').replace('\n', ' ')).append('\n');
+    @PostMapping("/messages/sms/export")
+    String smsExport(RedirectAttributes redirect) {
+        var export = batches.exportSms(CurrentUser.get().username());
+        redirect.addFlashAttribute("notice", export.isPresent() ? "notice.smsExportMade" : "notice.smsNothingToExport");
+        return "redirect:/messages";
+    }
+
+    @GetMapping(value = "/messages/sms/{id}.csv")
+    ResponseEntity<byte[]> smsFile(@PathVariable UUID id) {
+        List<Batches.SmsLine> lines = batches.smsLines(id);
+        if (lines.isEmpty()) {
+            throw new be.werkregie.shared.NotFoundException("sms export");
         }
+        StringBuilder csv = new StringBuilder("message_id;phone;text\n");
+        for (Batches.SmsLine l : lines) {
+            csv.append(l.messageId()).append(';').append(l.phone()).append(';').append(l.text()).append('\n');
+        }
+        audit.recordReads(CurrentUser.get(), jdbc.sql("select person_id from message where sms_export_id = ?").param(id)
+                .query(UUID.class).list(), "MESSAGES", "SMS export " + id);
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sms-outbox.csv\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sms-" + id + ".csv\"")
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    @PostMapping("/messages/sms/exported")
-    String smsExported(RedirectAttributes redirect) {
-        jdbc.sql("update message set status = 'SENT', delivered_at = now() where channel = 'SMS' and status = 'AWAITING_EXPORT'").update();
-        redirect.addFlashAttribute("notice", "notice.smsExported");
+    @PostMapping("/messages/sms/{id}/sent")
+    String smsSent(@PathVariable UUID id, RedirectAttributes redirect) {
+        int n = batches.confirmSms(id, CurrentUser.get().username());
+        redirect.addFlashAttribute("notice", n > 0 ? "notice.smsExported" : "notice.nothingChanged");
         return "redirect:/messages";
     }
 
@@ -113,10 +142,13 @@ class MessagingController {
             throw InvalidInputException.of("outcome", "validation.tooLong", 500);
         }
         CurrentUser me = CurrentUser.get();
-        jdbc.sql("update phone_task set done_at = now(), done_by = ?, outcome = ? where id = ? and done_at is null")
-                .params(me.displayName(), outcome, id).update();
-        jdbc.sql("update message set status = 'DONE', delivered_at = now() where id = (select message_id from phone_task where id = ?)")
-                .param(id).update();
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
+        int done = jdbc.sql("update phone_task set done_at = ?, done_by = ?, outcome = ? where id = ? and done_at is null")
+                .params(now, me.displayName(), outcome, id).update();
+        if (done == 1) {
+            jdbc.sql("update message set status = 'DONE', delivered_at = ? where id = (select message_id from phone_task where id = ?)")
+                    .params(now, id).update();
+        }
         redirect.addFlashAttribute("notice", "notice.taskDone");
         return "redirect:/messages/phone-tasks";
     }

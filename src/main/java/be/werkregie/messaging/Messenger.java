@@ -33,7 +33,10 @@ public class Messenger {
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
 
-    Messenger(JdbcClient jdbc, PersonDirectory people, MessageSource texts, ApplicationEventPublisher events, AuditTrail audit) {
+    private final be.werkregie.platform.Idempotency idempotency;
+
+    Messenger(be.werkregie.platform.Idempotency idempotency, JdbcClient jdbc, PersonDirectory people, MessageSource texts, ApplicationEventPublisher events, AuditTrail audit) {
+        this.idempotency = idempotency;
         this.jdbc = jdbc;
         this.people = people;
         this.texts = texts;
@@ -64,14 +67,16 @@ public class Messenger {
         if (!people.maySee(actor, personId)) {
             throw new be.werkregie.shared.NotFoundException("person");
         }
-        Optional<UUID> existing = firstAttempt(idempotencyKey);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        Person p = people.getForSystem(personId, "free-text message");
-        audit.record(actor, personId, AuditTrail.Action.WRITE, "MESSAGES", "message sent", subject);
-        return queue(p, "free", Language.fromCode(p.language(), Language.NL), subject.trim(), body.trim(), idempotencyKey, 1,
-                null, Set.of());
+        return idempotency.once("free-message", actor.organisationId(), idempotencyKey, java.util.Arrays.asList(personId, subject, body), () -> {
+            Optional<UUID> existing = firstAttempt(idempotencyKey);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            Person p = people.getForSystem(personId, "free-text message");
+            audit.record(actor, personId, AuditTrail.Action.WRITE, "MESSAGES", "message sent", subject);
+            return queue(p, "free", Language.fromCode(p.language(), Language.NL), subject.trim(), body.trim(), idempotencyKey, 1,
+                    null, Set.of());
+        });
     }
 
     UUID queue(Person p, String template, Language lang, String subject, String body, String key, int attempt, UUID previous,

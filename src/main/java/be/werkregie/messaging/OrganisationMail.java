@@ -33,8 +33,11 @@ public class OrganisationMail {
     private final ApplicationEventPublisher events;
     private final String from;
 
-    OrganisationMail(JdbcClient jdbc, Organisations organisations, JavaMailSender mail, ApplicationEventPublisher events,
+    private final java.time.Clock clock;
+
+    OrganisationMail(java.time.Clock clock, JdbcClient jdbc, Organisations organisations, JavaMailSender mail, ApplicationEventPublisher events,
                      @Value("${werkregie.mail.from:noreply@werkregie.example}") String from) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.mail = mail;
@@ -75,7 +78,7 @@ public class OrganisationMail {
             m.setSubject(row.get()[1]);
             m.setText(row.get()[2]);
             mail.send(m);
-            jdbc.sql("update organisation_mail set status = 'SENT', sent_at = ? where id = ?").params(OffsetDateTime.now(), event.id())
+            jdbc.sql("update organisation_mail set status = 'SENT', sent_at = ? where id = ?").params(OffsetDateTime.now(clock), event.id())
                     .update();
         } catch (RuntimeException e) {
             log.warn("Mail to organisation {} failed: {}", row.get()[0], e.getMessage());

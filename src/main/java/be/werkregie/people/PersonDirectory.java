@@ -36,8 +36,11 @@ public class PersonDirectory {
 
     private final java.util.List<PersonAccess> accessBases;
 
-    PersonDirectory(JdbcClient jdbc, Consents consents, AuditTrail audit,
+    private final java.time.Clock clock;
+
+    PersonDirectory(java.time.Clock clock, JdbcClient jdbc, Consents consents, AuditTrail audit,
                     org.springframework.beans.factory.ObjectProvider<PersonAccess> accessBases) {
+        this.clock = clock;
         this.accessBases = accessBases.orderedStream().toList();
         this.jdbc = jdbc;
         this.consents = consents;
@@ -53,6 +56,22 @@ public class PersonDirectory {
         }
         if (actor.hasAny(Role.PARTNER_STAFF, Role.SOCIAL_WORKER) && actor.organisationId() != null) {
             return consents.isActive(personId, actor.organisationId())
+                    || accessBases.stream().anyMatch(a -> a.grants(actor.organisationId(), personId));
+        }
+        return false;
+    }
+
+    /**
+     * Whether the actor may write to the person's file or act for them: the employment service's mediators, and
+     * partners or social services with an {@code ACT} consent (or a legal basis such as an assigned trajectory). A
+     * {@code SEE} consent reads only.
+     */
+    public boolean mayAct(CurrentUser actor, UUID personId) {
+        if (actor.has(Role.MEDIATOR) && actor.worksForEmploymentService()) {
+            return true;
+        }
+        if (actor.hasAny(Role.PARTNER_STAFF, Role.SOCIAL_WORKER) && actor.organisationId() != null) {
+            return consents.mayAct(personId, actor.organisationId())
                     || accessBases.stream().anyMatch(a -> a.grants(actor.organisationId(), personId));
         }
         return false;
@@ -88,8 +107,9 @@ public class PersonDirectory {
         Object[] scopeParams = {};
         if (!(actor.has(Role.ADMINISTRATOR) || (actor.has(Role.MEDIATOR) && actor.worksForEmploymentService()))) {
             scope = " and id in (select person_id from consent where organisation_id = ? and revoked_at is null"
-                    + " and valid_from <= current_date and expires_on >= current_date)";
-            scopeParams = new Object[] {actor.organisationId()};
+                    + " and valid_from <= ? and expires_on >= ?)";
+            java.time.LocalDate today = java.time.LocalDate.now(clock);
+            scopeParams = new Object[] {actor.organisationId(), today, today};
         }
         if (NationalNumber.problem(q).isEmpty()) {
             hits = jdbc.sql("select " + COLUMNS + " from person where national_number = ?" + scope)

@@ -29,7 +29,10 @@ public class PersonRegistration {
     private final Municipalities municipalities;
     private final AuditTrail audit;
 
-    PersonRegistration(JdbcClient jdbc, JdbcTemplate template, Municipalities municipalities, AuditTrail audit) {
+    private final java.time.Clock clock;
+
+    PersonRegistration(java.time.Clock clock, JdbcClient jdbc, JdbcTemplate template, Municipalities municipalities, AuditTrail audit) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.template = template;
         this.municipalities = municipalities;
@@ -47,7 +50,9 @@ public class PersonRegistration {
             v.add("nationalNumber", nnProblem.get());
         } else {
             nn = NationalNumber.of(p.nationalNumber());
-            if (checkDuplicate && jdbc.sql("select count(*) from person where national_number = ?").param(nn.value())
+            if (nn.birthDate().isAfter(java.time.LocalDate.now(clock))) {
+                v.add("nationalNumber", "validation.nationalNumber.date");
+            } else if (checkDuplicate && jdbc.sql("select count(*) from person where national_number = ?").param(nn.value())
                     .query(Long.class).single() > 0) {
                 v.add("nationalNumber", "validation.nationalNumber.exists");
             }

@@ -24,9 +24,20 @@ class ApiErrors {
         this.messages = messages;
     }
 
+    @ExceptionHandler(be.werkregie.shared.ConflictException.class)
+    ProblemDetail conflict(be.werkregie.shared.ConflictException e) {
+        ProblemDetail p = problems(e, HttpStatus.CONFLICT);
+        p.setType(URI.create("https://werkregie.example/problems/conflict"));
+        return p;
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
-        ProblemDetail p = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        return problems(e, HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
+    private ProblemDetail problems(InvalidInputException e, HttpStatus status) {
+        ProblemDetail p = ProblemDetail.forStatus(status);
         p.setType(URI.create("https://werkregie.example/problems/invalid-input"));
         p.setTitle(messages.getMessage("problem.invalid", null, LocaleContextHolder.getLocale()));
         List<Map<String, String>> errors = e.problems().stream().map(f -> Map.of("field", f.field(), "message",

@@ -1,6 +1,5 @@
 package be.werkregie.platform;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -59,8 +58,4 @@ class WebConfig implements WebMvcConfigurer {
         registry.addInterceptor(i);
     }
 
-    @Bean
-    Clock clock() {
-        return Clock.systemDefaultZone();
-    }
 }

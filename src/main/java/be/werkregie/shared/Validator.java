@@ -13,6 +13,9 @@ public final class Validator {
     /** Markup or script in a free-text field is refused rather than silently stored. */
     private static final Pattern MARKUP = Pattern.compile("<\\s*/?\\s*[a-zA-Z!]|javascript:", Pattern.CASE_INSENSITIVE);
 
+    /** NUL and other control characters (except tab and line breaks) never belong in a text. */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+
     private final List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
 
     public Validator required(String field, String value, int maxLength) {
@@ -30,6 +33,8 @@ public final class Validator {
         }
         if (value.length() > maxLength) {
             add(field, "validation.tooLong", maxLength);
+        } else if (CONTROL.matcher(value).find()) {
+            add(field, "validation.controlCharacters");
         } else if (MARKUP.matcher(value).find()) {
             add(field, "validation.markup");
         }
@@ -50,9 +55,30 @@ public final class Validator {
         return this;
     }
 
-    public Validator pastOrToday(String field, LocalDate value) {
-        if (value != null && value.isAfter(LocalDate.now())) {
+    /** The earliest and latest date any field of the platform accepts (birth dates, history, expiry, plans). */
+    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
+
+    /** A date that happened: not after today by the platform clock, and not before {@link #EARLIEST}. */
+    public Validator pastOrToday(String field, LocalDate value, java.time.Clock clock) {
+        if (value != null && value.isAfter(LocalDate.now(clock))) {
             add(field, "validation.dateInFuture");
+        }
+        return sensibleDate(field, value);
+    }
+
+    /** Any date lies between {@link #EARLIEST} and {@link #LATEST}: a year like +999999999 is a typing error. */
+    public Validator sensibleDate(String field, LocalDate value) {
+        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+            add(field, "validation.dateOutOfRange", EARLIEST.getYear(), LATEST.getYear());
+        }
+        return this;
+    }
+
+    /** A whole number within bounds (half hours, capacities, counts). */
+    public Validator range(String field, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            add(field, "validation.range", min, max);
         }
         return this;
     }

@@ -113,7 +113,7 @@ public class Misuse {
         // 2. sessions outside plausible hours or on a Sunday
         found += upsert("OFF_HOURS", m.offHoursMinSessions(), jdbc.sql("""
                 select s.centre_id, null, count(*), min(s.session_date), max(s.session_date),
-                  (array_agg(distinct v.code)), extract(year from current_date)::text
+                  (array_agg(distinct v.code)), extract(year from cast(:to as date))::text
                 from vc_session s join vc_voucher v on v.id = s.voucher_id
                 where s.session_date between :from and :to
                   and (s.start_time < :early or s.start_time + make_interval(mins => 30 * s.half_hours) > :late
@@ -340,7 +340,11 @@ public class Misuse {
         v.check(!today().isAfter(s.defenceUntil()), "defence", "sanction.defenceClosed", s.defenceUntil());
         v.required("defence", defence, 10000);
         v.throwIfInvalid();
-        jdbc.sql("update vc_sanction set defence = ?, defence_on = ? where id = ?").params(defence.trim(), today(), sanctionId).update();
+        // compare-and-set: one defence, within the period, while proposed; a parallel second one gets a conflict
+        be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql("""
+                update vc_sanction set defence = ?, defence_on = ?
+                where id = ? and status = 'PROPOSED' and defence is null and defence_until >= ?""")
+                .params(defence.trim(), today(), sanctionId, today()).update(), "defence", "sanction.defenceGiven");
         return sanction(sanctionId);
     }
 
@@ -362,7 +366,8 @@ public class Misuse {
         int changed = jdbc.sql("""
                 update vc_sanction set status = ?, decision_note = ?, decided_by = ?, final_on = ? where id = ? and status = 'PROPOSED'""")
                 .params(makeFinal ? "FINAL" : "WITHDRAWN", note.trim(), actor.username(), today(), sanctionId).update();
-        if (changed == 1 && makeFinal) {
+        be.werkregie.shared.ConflictException.unlessChanged(changed, "status", "sanction.notProposed");
+        if (makeFinal) {
             switch (s.kind()) {
                 case "PAYMENT_REDUCTION", "RECOVERY" -> jdbc.sql("""
                         insert into vc_recovery (id, centre_id, amount, reason) values (?,?,?,?)""")

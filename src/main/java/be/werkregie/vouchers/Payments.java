@@ -8,7 +8,6 @@ import be.werkregie.shared.NotFoundException;
 import be.werkregie.shared.Pdf;
 import be.werkregie.shared.Validator;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -62,7 +61,7 @@ public class Payments {
     public Run run(LocalDate performedUntil, String runKey, CurrentUser actor) {
         Validator v = new Validator().required("runKey", runKey, 100);
         v.check(performedUntil != null, "performedUntil", "validation.date");
-        v.pastOrToday("performedUntil", performedUntil);
+        v.pastOrToday("performedUntil", performedUntil, clock);
         v.throwIfInvalid();
         Optional<UUID> existing = jdbc.sql("select id from vc_payment_run where run_key = ?").param(runKey).query(UUID.class).optional();
         if (existing.isPresent()) {
@@ -78,40 +77,49 @@ public class Payments {
         UUID runId = UUID.randomUUID();
         jdbc.sql("insert into vc_payment_run (id, run_key, performed_until, created_by) values (?,?,?,?)")
                 .params(runId, runKey, performedUntil, actor.username()).update();
-        record Unpaid(UUID voucherId, UUID centreId, boolean vatLiable, LocalDate date, int halfHours, boolean contributionPaid,
-                      boolean earlierLine) {}
-        List<Unpaid> unpaid = jdbc.sql("""
-                select s.voucher_id, s.centre_id, coalesce(c.vat_liable, true), s.session_date, s.half_hours,
-                  v.contribution_paid_at is not null,
-                  exists (select 1 from vc_payment_line l where l.voucher_id = s.voucher_id)
-                from vc_session s join vc_voucher v on v.id = s.voucher_id left join vc_centre c on c.organisation_id = s.centre_id
-                where s.payment_run_id is null and s.session_date <= ? order by s.voucher_id""")
-                .param(performedUntil).query((rs, i) -> new Unpaid(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getBoolean(3), rs.getObject(4, LocalDate.class), rs.getInt(5), rs.getBoolean(6), rs.getBoolean(7)))
+        // Claim first, price second: the run takes exactly the sessions it marks as paid in one atomic statement, and
+        // writes its lines from those rows only. A session committed while the run works is not claimed and waits for
+        // the next run (it can never be marked paid without a line).
+        record Claimed(UUID voucherId, UUID centreId, LocalDate date, int halfHours) {}
+        List<Claimed> claimed = jdbc.sql("""
+                update vc_session set payment_run_id = ? where payment_run_id is null and session_date <= ?
+                returning voucher_id, centre_id, session_date, half_hours""")
+                .params(runId, performedUntil).query((rs, i) -> new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, LocalDate.class), rs.getInt(4)))
                 .list();
-        Map<UUID, List<Unpaid>> byVoucher = new LinkedHashMap<>();
-        unpaid.forEach(u -> byVoucher.computeIfAbsent(u.voucherId(), k -> new ArrayList<>()).add(u));
+        Map<UUID, List<Claimed>> byVoucher = new LinkedHashMap<>();
+        claimed.stream().sorted(java.util.Comparator.comparing(Claimed::voucherId))
+                .forEach(c -> byVoucher.computeIfAbsent(c.voucherId(), k -> new ArrayList<>()).add(c));
+        record VoucherFacts(boolean contributionPaid, boolean earlierLine) {}
+        Map<UUID, VoucherFacts> facts = new java.util.HashMap<>();
+        Map<UUID, Boolean> vatLiable = new java.util.HashMap<>();
+        if (!byVoucher.isEmpty()) {
+            jdbc.sql("""
+                    select v.id, v.contribution_paid_at is not null,
+                      exists (select 1 from vc_payment_line l where l.voucher_id = v.id and l.run_id <> ?)
+                    from vc_voucher v where v.id = any(?)""")
+                    .params(runId, byVoucher.keySet().toArray(new UUID[0]))
+                    .query((rs, i) -> facts.put(rs.getObject(1, UUID.class), new VoucherFacts(rs.getBoolean(2), rs.getBoolean(3))))
+                    .list();
+            jdbc.sql("select organisation_id, vat_liable from vc_centre where organisation_id = any(?)")
+                    .param(claimed.stream().map(Claimed::centreId).distinct().toArray(UUID[]::new))
+                    .query((rs, i) -> vatLiable.put(rs.getObject(1, UUID.class), rs.getBoolean(2))).list();
+        }
         for (var e : byVoucher.entrySet()) {
-            List<Unpaid> sessions = e.getValue();
-            Unpaid first = sessions.get(0);
-            // exact: sum of (hourly price on the session date × half hours), halved and rounded once
-            BigDecimal doubleExcl = BigDecimal.ZERO;
-            int halfHours = 0;
-            for (Unpaid s : sessions) {
-                doubleExcl = doubleExcl.add(settings.tariffOn(s.date()).hourlyExclVat().multiply(BigDecimal.valueOf(s.halfHours())));
-                halfHours += s.halfHours();
-            }
-            BigDecimal excl = doubleExcl.divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
-            BigDecimal vat = first.vatLiable() ? excl.multiply(settings.vatRate()).setScale(2, RoundingMode.HALF_UP) : BigDecimal.ZERO;
-            BigDecimal contribution = first.contributionPaid() && !first.earlierLine() ? settings.contribution() : BigDecimal.ZERO;
+            List<Claimed> sessions = e.getValue();
+            VoucherFacts f = facts.get(e.getKey());
+            Tariffs.Amount amount = Tariffs.forSessions(sessions.stream().map(c -> new Tariffs.Session(c.date(), c.halfHours())).toList(),
+                    vatLiable.getOrDefault(sessions.get(0).centreId(), true), settings);
+            int halfHours = sessions.stream().mapToInt(Claimed::halfHours).sum();
+            BigDecimal contribution = f.contributionPaid() && !f.earlierLine() ? settings.contribution() : BigDecimal.ZERO;
             jdbc.sql("""
                     insert into vc_payment_line (run_id, centre_id, voucher_id, half_hours, amount_excl_vat, vat, amount_incl_vat,
                       contribution) values (?,?,?,?,?,?,?,?)""")
-                    .params(runId, first.centreId(), e.getKey(), halfHours, excl, vat, excl.add(vat), contribution).update();
+                    .params(runId, sessions.get(0).centreId(), e.getKey(), halfHours, amount.exclVat().amount(), amount.vat().amount(),
+                            amount.inclVat().amount(), contribution).update();
         }
-        jdbc.sql("update vc_session set payment_run_id = ? where payment_run_id is null and session_date <= ?")
-                .params(runId, performedUntil).update();
-        jdbc.sql("update vc_recovery set settled_in_run = ? where settled_in_run is null").param(runId).update();
+        // recoveries the same way: claimed by this run in one statement, and the statement lists exactly those
+        jdbc.sql("update vc_recovery set settled_in_run = ? where settled_in_run is null returning id").param(runId).query(UUID.class).list();
         return find(runId).orElseThrow();
     }
 

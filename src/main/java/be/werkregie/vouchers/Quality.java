@@ -49,7 +49,10 @@ public class Quality {
     private final AuditTrail audit;
     private final Clock clock;
 
-    Quality(JdbcClient jdbc, VoucherSettings settings, PersonDirectory people, AuditTrail audit, Clock clock) {
+    private final be.werkregie.platform.Idempotency idempotency;
+
+    Quality(be.werkregie.platform.Idempotency idempotency, JdbcClient jdbc, VoucherSettings settings, PersonDirectory people, AuditTrail audit, Clock clock) {
+        this.idempotency = idempotency;
         this.jdbc = jdbc;
         this.settings = settings;
         this.people = people;
@@ -112,15 +115,28 @@ public class Quality {
     @Transactional
     public UUID fileComplaint(UUID voucherId, UUID personId, String category, LocalDate concernsDate, String description,
                               CurrentUser actor) {
+        return fileComplaint(voucherId, personId, category, concernsDate, description, null, actor);
+    }
+
+    /** Files a complaint; the same request key (a double submit, a retry) files it once and answers with the same complaint. */
+    @Transactional
+    public UUID fileComplaint(UUID voucherId, UUID personId, String category, LocalDate concernsDate, String description,
+                              String requestKey, CurrentUser actor) {
         UUID centre = jdbc.sql("select centre_id from vc_voucher where id = ? and person_id = ?").params(voucherId, personId)
                 .query((rs, i) -> java.util.Optional.ofNullable(rs.getObject(1, UUID.class))).optional()
                 .orElseThrow(() -> new NotFoundException("voucher")).orElse(null);
         Validator v = new Validator();
         v.check(category != null && COMPLAINT_CATEGORIES.contains(category), "category", "validation.choice");
         v.check(concernsDate != null, "concernsDate", "validation.date");
-        v.pastOrToday("concernsDate", concernsDate);
+        v.pastOrToday("concernsDate", concernsDate, clock);
         v.required("description", description, 5000);
         v.throwIfInvalid();
+        return idempotency.once("complaint", personId, requestKey, java.util.Arrays.asList(voucherId, category, concernsDate, description),
+                () -> insertComplaint(voucherId, personId, centre, category, concernsDate, description, actor));
+    }
+
+    private UUID insertComplaint(UUID voucherId, UUID personId, UUID centre, String category, LocalDate concernsDate, String description,
+                                 CurrentUser actor) {
         LocalDate today = today();
         boolean admissible = isAdmissible(concernsDate, today, settings.complaintMaxAgeYears());
         UUID id = UUID.randomUUID();
@@ -164,12 +180,14 @@ public class Quality {
         v.check(founded || remedy == null || remedy.isBlank(), "remedy", "complaint.noRemedy");
         v.required("note", note, 5000);
         v.throwIfInvalid();
-        jdbc.sql("""
+        // compare-and-set: of two parallel decisions exactly one changes the row; the other gets a conflict and no remedy
+        be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql("""
                 update vc_complaint set status = 'DECIDED', outcome = ?, remedy = ?, decision_note = ?, decided_on = ?, decided_by = ?
-                where id = ?""")
-                .params(outcome, founded ? remedy : null, note.trim(), today(), actor.username(), complaintId).update();
+                where id = ? and status = 'RECEIVED'""")
+                .params(outcome, founded ? remedy : null, note.trim(), today(), actor.username(), complaintId).update(),
+                "status", "complaint.notOpen");
         if (founded && "NEW_VOUCHER".equals(remedy)) {
-            jdbc.sql("update vc_voucher set status = 'CANCELLED' where id = ?").param(c.voucherId()).update();
+            jdbc.sql("update vc_voucher set status = 'CANCELLED' where id = ? and status <> 'CANCELLED'").param(c.voucherId()).update();
         }
         if (founded && "REFUND_AND_RECOVERY".equals(remedy)) {
             BigDecimal paid = jdbc.sql("select coalesce(sum(amount_incl_vat), 0) from vc_payment_line where voucher_id = ?")

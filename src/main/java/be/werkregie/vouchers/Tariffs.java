@@ -15,9 +15,24 @@ public final class Tariffs {
 
     private Tariffs() {}
 
+    /** One performed session: its date decides the tariff. */
+    public record Session(LocalDate date, int halfHours) {}
+
     public static Amount forHalfHours(int halfHours, LocalDate performedOn, boolean vatLiable, VoucherSettings s) {
-        BigDecimal hourly = s.tariffOn(performedOn).hourlyExclVat();
-        BigDecimal excl = hourly.multiply(BigDecimal.valueOf(halfHours)).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
+        return forSessions(java.util.List.of(new Session(performedOn, halfHours)), vatLiable, s);
+    }
+
+    /**
+     * The amount of one payment line (the sessions of one voucher in one run): the sum of hourly price on each
+     * session's date × its half hours, halved and rounded to the cent once; VAT on that, rounded once. This is the
+     * rule the payment run applies.
+     */
+    public static Amount forSessions(java.util.List<Session> sessions, boolean vatLiable, VoucherSettings s) {
+        BigDecimal doubled = BigDecimal.ZERO;
+        for (Session x : sessions) {
+            doubled = doubled.add(s.tariffOn(x.date()).hourlyExclVat().multiply(BigDecimal.valueOf(x.halfHours())));
+        }
+        BigDecimal excl = doubled.divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
         BigDecimal vat = vatLiable ? excl.multiply(s.vatRate()).setScale(2, RoundingMode.HALF_UP) : BigDecimal.ZERO;
         return new Amount(new Money(excl), new Money(vat), new Money(excl.add(vat)));
     }

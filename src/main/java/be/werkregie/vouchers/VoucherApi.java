@@ -107,13 +107,15 @@ class VoucherApi {
         quality.answerSurvey(id, CurrentUser.get().personId(), body);
     }
 
-    record ComplaintBody(String category, LocalDate concernsDate, String description) {}
+    record ComplaintBody(String category, LocalDate concernsDate, String description, String requestKey) {}
 
     @PostMapping("/api/me/vouchers/{id}/complaints")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, UUID> complaint(@PathVariable UUID id, @RequestBody ComplaintBody body) {
+    Map<String, UUID> complaint(@PathVariable UUID id, @RequestBody ComplaintBody body,
+                                @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         CurrentUser me = CurrentUser.get();
-        return Map.of("id", quality.fileComplaint(id, me.personId(), body.category(), body.concernsDate(), body.description(), me));
+        return Map.of("id", quality.fileComplaint(id, me.personId(), body.category(), body.concernsDate(), body.description(),
+                key != null && !key.isBlank() ? key : body.requestKey(), me));
     }
 
     // ---- career centre ----

@@ -68,9 +68,12 @@ class VoucherDemoData implements ApplicationRunner {
     private final double scale;
     private final long seed;
 
-    VoucherDemoData(JdbcClient jdbc, JdbcTemplate template, Organisations organisations, Municipalities municipalities,
+    private final be.werkregie.platform.DemoDate demoDate;
+
+    VoucherDemoData(be.werkregie.platform.DemoDate demoDate, JdbcClient jdbc, JdbcTemplate template, Organisations organisations, Municipalities municipalities,
                     PersonDirectory people, Users users, Payments payments, Misuse misuse, VoucherSettings settings, Clock clock,
                     @Value("${werkregie.demo.scale:0.02}") double scale, @Value("${werkregie.demo.seed:2027}") long seed) {
+        this.demoDate = demoDate;
         this.jdbc = jdbc;
         this.template = template;
         this.organisations = organisations;
@@ -94,7 +97,7 @@ class VoucherDemoData implements ApplicationRunner {
         }
         long start = System.nanoTime();
         Random random = new Random(seed + 2);
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = demoDate.today();
         List<Municipality> all = municipalities.all();
         List<UUID> centres = organisations.ofKind(OrganisationKind.CAREER_CENTRE).stream().map(o -> o.id()).toList();
         List<UUID> coachPool = new ArrayList<>();
@@ -258,7 +261,7 @@ class VoucherDemoData implements ApplicationRunner {
             LocalDate d = takenOver;
             boolean eCoaching = requested.getYear() >= 2020 && random.nextInt(100) < (requested.getYear() >= 2021 ? 35 : 20);
             while (used < hours * 2) {
-                d = d.plusDays(7 + random.nextInt(21));
+                d = weekday(d.plusDays(7 + random.nextInt(21)));
                 if (d.isAfter(today)) {
                     break;
                 }
@@ -303,15 +306,15 @@ class VoucherDemoData implements ApplicationRunner {
                     insert into vc_voucher (id, code, person_id, package_start, number_in_package, requested_on, valid_until, hours,
                       rules_version, contribution, contribution_paid_at, status, centre_id, taken_over_on, themes, career_question,
                       agreement_present, attendance_present, pop_present, synthesis_on)
-                    values (?,'LC-DEMO-NINA1',?,?,1,?,?,4,'2020-01-01',40.00,now(),'CLOSED',?,?,'{WORKABLE_WORK,MEANING}',
+                    values (?,'LC-DEMO-NINA1',?,?,1,?,?,4,'2020-01-01',40.00,?,'CLOSED',?,?,'{WORKABLE_WORK,MEANING}',
                       'Ik wil werk dat ik langer volhoud.',true,true,true,?)""",
-                    id, nina, Date.valueOf(requested), Date.valueOf(requested), Date.valueOf(requested.plusWeeks(12)), centre,
+                    id, nina, Date.valueOf(requested), Date.valueOf(requested), Date.valueOf(requested.plusWeeks(12)), java.sql.Timestamp.valueOf(requested.atTime(10, 0)), centre,
                     Date.valueOf(requested.plusDays(10)), Date.valueOf(requested.plusDays(80)));
             for (int i = 0; i < 4; i++) {
                 template.update("""
                         insert into vc_session (id, voucher_id, centre_id, coach_id, session_date, half_hours, mode, idempotency_key,
                           registered_by) values (?,?,?,?,?,2,'FACE_TO_FACE',?,'demo')""",
-                        UUID.randomUUID(), id, centre, coach, Date.valueOf(requested.plusDays(20 + i * 20)), "demo:nina:" + i);
+                        UUID.randomUUID(), id, centre, coach, Date.valueOf(weekday(requested.plusDays(20 + i * 20))), "demo:nina:" + i);
             }
         });
         people.idOfPersona("anja").ifPresent(anja -> {
@@ -320,13 +323,13 @@ class VoucherDemoData implements ApplicationRunner {
             template.update("""
                     insert into vc_voucher (id, code, person_id, package_start, number_in_package, requested_on, valid_until, hours,
                       rules_version, contribution, contribution_paid_at, status, centre_id, taken_over_on, agreement_present)
-                    values (?,'LC-DEMO-ANJA1',?,?,1,?,?,4,'2020-01-01',40.00,now(),'IN_GUIDANCE',?,?,true)""",
-                    id, anja, Date.valueOf(requested), Date.valueOf(requested), Date.valueOf(requested.plusWeeks(12)), centre,
+                    values (?,'LC-DEMO-ANJA1',?,?,1,?,?,4,'2020-01-01',40.00,?,'IN_GUIDANCE',?,?,true)""",
+                    id, anja, Date.valueOf(requested), Date.valueOf(requested), Date.valueOf(requested.plusWeeks(12)), java.sql.Timestamp.valueOf(requested.atTime(10, 0)), centre,
                     Date.valueOf(requested.plusDays(5)));
             template.update("""
                     insert into vc_session (id, voucher_id, centre_id, coach_id, session_date, half_hours, mode, idempotency_key,
                       registered_by) values (?,?,?,?,?,3,'E_COACHING','demo:anja:0','demo')""",
-                    UUID.randomUUID(), id, centre, coach, Date.valueOf(requested.plusDays(12)));
+                    UUID.randomUUID(), id, centre, coach, Date.valueOf(weekday(requested.plusDays(12))));
         });
     }
 
@@ -350,16 +353,21 @@ class VoucherDemoData implements ApplicationRunner {
                     insert into vc_voucher (id, code, person_id, package_start, number_in_package, requested_on, valid_until, hours,
                       rules_version, contribution, contribution_paid_at, status, centre_id, taken_over_on, agreement_present,
                       attendance_present, pop_present, pop_text, pop_hash, employer_name)
-                    values (?,?,?,?,1,?,?,3,'2020-01-01',40.00,now(),'IN_GUIDANCE',?,?,true,true,?,?,?,'Transport Vermeulen NV')""",
+                    values (?,?,?,?,1,?,?,3,'2020-01-01',40.00,?,'IN_GUIDANCE',?,?,true,true,?,?,?,'Transport Vermeulen NV')""",
                     id, "LC-DEMO-TV" + (i + 1), persons.get(i), Date.valueOf(requested), Date.valueOf(requested),
-                    Date.valueOf(requested.plusWeeks(12)), centre, Date.valueOf(requested.plusDays(2)), i < 3,
+                    Date.valueOf(requested.plusWeeks(12)), java.sql.Timestamp.valueOf(requested.atTime(10, 0)), centre, Date.valueOf(requested.plusDays(2)), i < 3,
                     i < 3 ? pop : null, i < 3 ? Vouchers.popHash(pop) : null);
             template.update("""
                     insert into vc_session (id, voucher_id, centre_id, coach_id, session_date, start_time, half_hours, mode,
                       idempotency_key, registered_by) values (?,?,?,?,?,?,2,'FACE_TO_FACE',?,'demo')""",
-                    UUID.randomUUID(), id, centre, coach, Date.valueOf(requested.plusDays(9)),
+                    UUID.randomUUID(), id, centre, coach, Date.valueOf(weekday(requested.plusDays(9))),
                     java.sql.Time.valueOf(i < 4 ? LocalTime.of(22, 30) : LocalTime.of(10, 0)), "demo:tv:" + i);
         }
+    }
+
+    /** Centres do not work on Sundays: a generated session that would fall on one moves to the Monday. */
+    private static LocalDate weekday(LocalDate d) {
+        return d.getDayOfWeek() == java.time.DayOfWeek.SUNDAY ? d.plusDays(1) : d;
     }
 
     private static List<String> pick(List<String> from, int n, Random random) {

@@ -175,7 +175,7 @@ class VoucherPages {
         CurrentUser me = CurrentUser.get();
         try {
             quality.fileComplaint(id, me.personId(), form.get("category"), FormValues.date(form.get("concernsDate"), "concernsDate"),
-                    form.get("description"), me);
+                    form.get("description"), form.get("requestKey"), me);
             redirect.addFlashAttribute("notice", "complaint.filed");
             return "redirect:/me/vouchers";
         } catch (InvalidInputException e) {

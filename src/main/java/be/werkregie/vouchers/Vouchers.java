@@ -53,8 +53,11 @@ public class Vouchers {
 
     private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-    Vouchers(JdbcClient jdbc, VoucherSettings settings, AuditTrail audit, Messenger messenger,
+    private final be.werkregie.platform.Idempotency idempotency;
+
+    Vouchers(be.werkregie.platform.Idempotency idempotency, JdbcClient jdbc, VoucherSettings settings, AuditTrail audit, Messenger messenger,
              PaymentProvider payments, Clock clock, org.springframework.transaction.PlatformTransactionManager txManager) {
+        this.idempotency = idempotency;
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(txManager);
         this.jdbc = jdbc;
         this.settings = settings;
@@ -81,11 +84,12 @@ public class Vouchers {
     public Voucher request(UUID personId, Declaration d, String requestKey, CurrentUser actor) {
         new Validator().required("requestKey", requestKey, 100).throwIfInvalid();
         validate(d);
-        String key = personId + ":" + requestKey;
-        Optional<UUID> existing = jdbc.sql("select id from vc_voucher where request_key = ?").param(key).query(UUID.class).optional();
-        if (existing.isPresent()) {
-            return find(existing.get()).orElseThrow();
-        }
+        // same key → the first request's voucher, also for a parallel double submit (it waits for the first)
+        UUID id = idempotency.once("voucher-request", personId, requestKey, d, () -> requestNew(personId, d, personId + ":" + requestKey, actor));
+        return find(id).orElseThrow();
+    }
+
+    private UUID requestNew(UUID personId, Declaration d, String key, CurrentUser actor) {
         // one request at a time per person, so two parallel requests cannot both use the last voucher of a window
         jdbc.sql("select id from person where id = ? for update").param(personId).query(UUID.class).optional()
                 .orElseThrow(() -> new NotFoundException("person"));
@@ -106,7 +110,7 @@ public class Vouchers {
         String reference = payments.start(id, new Money(settings.contribution()), "Loopbaancheque");
         jdbc.sql("update vc_voucher set payment_reference = ? where id = ?").params(reference, id).update();
         audit.record(actor, personId, AuditTrail.Action.WRITE, "VOUCHERS", "voucher requested", "number " + r.numberInPackage());
-        return find(id).orElseThrow();
+        return id;
     }
 
     /** The citizen confirms the €40 contribution; once the provider reports it paid, the voucher is issued and sent. */
@@ -121,8 +125,8 @@ public class Vouchers {
             throw InvalidInputException.of("payment", "voucher.notPaid");
         }
         int changed = jdbc.sql("""
-                update vc_voucher set contribution_paid_at = now(), status = 'ISSUED' where id = ? and status = 'AWAITING_PAYMENT'""")
-                .param(voucherId).update();
+                update vc_voucher set contribution_paid_at = ?, status = 'ISSUED' where id = ? and status = 'AWAITING_PAYMENT'""")
+                .params(java.time.OffsetDateTime.now(clock), voucherId).update();
         if (changed == 1) {
             audit.record(actor, personId, AuditTrail.Action.WRITE, "VOUCHERS", "contribution paid", v.code());
             DateTimeFormatter f = DateTimeFormatter.ofPattern("d/M/yyyy");
@@ -224,7 +228,7 @@ public class Vouchers {
         UUID centre = centreOf(actor);
         Validator val = new Validator().required("idempotencyKey", idempotencyKey, 100);
         val.check(in.date() != null, "date", "validation.date");
-        val.pastOrToday("date", in.date());
+        val.pastOrToday("date", in.date(), clock);
         val.check(in.halfHours() != null && in.halfHours() >= 1, "halfHours", "voucher.halfHoursPositive");
         val.check(in.mode() != null && MODES.contains(in.mode()), "mode", "validation.choice");
         val.throwIfInvalid();
@@ -325,8 +329,8 @@ public class Vouchers {
         val.check(THEMES.containsAll(themes), "themes", "validation.choice");
         val.text("careerQuestion", in.careerQuestion(), 2000);
         val.text("popText", in.popText(), 20000);
-        val.pastOrToday("synthesisOn", in.synthesisOn());
-        val.pastOrToday("aftercareOn", in.aftercareOn());
+        val.pastOrToday("synthesisOn", in.synthesisOn(), clock);
+        val.pastOrToday("aftercareOn", in.aftercareOn(), clock);
         if (in.synthesisOn() != null && v.takenOverOn() != null) {
             val.check(!in.synthesisOn().isBefore(v.takenOverOn()), "synthesisOn", "voucher.beforeTakeOver", v.takenOverOn());
         }
@@ -398,11 +402,11 @@ public class Vouchers {
                 }).list();
     }
 
-    private static void validate(Declaration d) {
+    private void validate(Declaration d) {
         Validator v = new Validator();
         v.check(d.situation() != null, "situation", "validation.choice");
         v.check(d.experienceSince() != null, "experienceSince", "validation.date");
-        v.pastOrToday("experienceSince", d.experienceSince());
+        v.pastOrToday("experienceSince", d.experienceSince(), clock);
         v.check(d.experienceSince() == null || d.experienceSince().getYear() >= 1940, "experienceSince", "validation.date");
         v.check(d.ownInitiative() != null, "ownInitiative", "validation.choice");
         v.check(d.inOutplacement() != null, "inOutplacement", "validation.choice");

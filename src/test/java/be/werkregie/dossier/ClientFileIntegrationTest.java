@@ -24,6 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class ClientFileIntegrationTest {
 
+    @Autowired java.time.Clock clock;
+
     @Autowired PersonRegistration registration;
     @Autowired PersonDirectory people;
     @Autowired Consents consents;
@@ -49,7 +51,7 @@ class ClientFileIntegrationTest {
     void aPartnerSeesAPersonOnlyWithAnActiveConsent() {
         assertThat(people.maySee(partner, person)).isFalse();
         assertThatThrownBy(() -> people.get(person, partner, "test")).isInstanceOf(NotFoundException.class);
-        UUID consent = consents.grant(person, partner.organisationId(), "begeleiding", "ACT", null, LocalDate.now().plusMonths(3), mediator);
+        UUID consent = consents.grant(person, partner.organisationId(), "begeleiding", "ACT", null, LocalDate.now(clock).plusMonths(3), mediator);
         assertThat(people.maySee(partner, person)).isTrue();
         consents.revoke(person, consent, mediator);
         assertThat(people.maySee(partner, person)).isFalse();
@@ -57,31 +59,32 @@ class ClientFileIntegrationTest {
 
     @Test
     void anExpiredConsentGivesNoAccess() {
-        consents.grant(person, partner.organisationId(), "begeleiding", "SEE", LocalDate.now().minusMonths(2), LocalDate.now(), mediator);
+        consents.grant(person, partner.organisationId(), "begeleiding", "SEE", LocalDate.now(clock).minusMonths(2), LocalDate.now(clock), mediator);
         assertThat(consents.isActive(person, partner.organisationId())).isTrue();
         // a day later it has expired: simulate by moving the window into the past
-        jdbc.sql("update consent set valid_from = current_date - 30, expires_on = current_date - 1 where person_id = ?").param(person).update();
+        jdbc.sql("update consent set valid_from = ?, expires_on = ? where person_id = ?")
+                .params(LocalDate.now(clock).minusDays(30), LocalDate.now(clock).minusDays(1), person).update();
         assertThat(consents.isActive(person, partner.organisationId())).isFalse();
         assertThat(people.maySee(partner, person)).isFalse();
-        assertThat(consents.of(person).get(0).expiredOn(LocalDate.now())).isTrue();
+        assertThat(consents.of(person).get(0).expiredOn(LocalDate.now(clock))).isTrue();
     }
 
     @Test
     void refusesAConsentThatEndsBeforeItStartsOrIsTooLong() {
-        assertThatThrownBy(() -> consents.grant(person, partner.organisationId(), "x", "SEE", LocalDate.now(), LocalDate.now().minusDays(1), mediator))
+        assertThatThrownBy(() -> consents.grant(person, partner.organisationId(), "x", "SEE", LocalDate.now(clock), LocalDate.now(clock).minusDays(1), mediator))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> consents.grant(person, partner.organisationId(), "x", "SEE", LocalDate.now(), LocalDate.now().plusYears(10), mediator))
+        assertThatThrownBy(() -> consents.grant(person, partner.organisationId(), "x", "SEE", LocalDate.now(clock), LocalDate.now(clock).plusYears(10), mediator))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(consents.of(person)).isEmpty();
     }
 
     @Test
     void eachOrganisationSeesOnlyTheEntriesItMaySee() {
-        consents.grant(person, partner.organisationId(), "begeleiding", "ACT", null, LocalDate.now().plusMonths(3), mediator);
-        consents.grant(person, social.organisationId(), "welzijn", "SEE", null, LocalDate.now().plusMonths(3), mediator);
-        dossier.add(person, "NOTE", "SHARED", "PES step", "shared by the PES", LocalDate.now(), null, mediator);
-        dossier.add(person, "NOTE", "ORGANISATION", "PES internal", "only PES", LocalDate.now(), null, mediator);
-        dossier.add(person, "NOTE", "CONFIDENTIAL", "Medical note", "medical, partner only", LocalDate.now(), null, partner);
+        consents.grant(person, partner.organisationId(), "begeleiding", "ACT", null, LocalDate.now(clock).plusMonths(3), mediator);
+        consents.grant(person, social.organisationId(), "welzijn", "SEE", null, LocalDate.now(clock).plusMonths(3), mediator);
+        dossier.add(person, "NOTE", "SHARED", "PES step", "shared by the PES", LocalDate.now(clock), null, mediator);
+        dossier.add(person, "NOTE", "ORGANISATION", "PES internal", "only PES", LocalDate.now(clock), null, mediator);
+        dossier.add(person, "NOTE", "CONFIDENTIAL", "Medical note", "medical, partner only", LocalDate.now(clock), null, partner);
 
         assertThat(titles(dossier.timeline(person, social))).containsExactly("PES step");
         assertThat(titles(dossier.timeline(person, partner))).containsExactlyInAnyOrder("PES step", "Medical note");
@@ -106,7 +109,7 @@ class ClientFileIntegrationTest {
     void aWarmHandoverNeedsConsentAndIsAcknowledgedOnceByTheReceiver() {
         assertThatThrownBy(() -> dossier.handOver(person, social.organisationId(), "Eva", "09 123 45 67", "context", null, mediator))
                 .isInstanceOf(InvalidInputException.class);
-        consents.grant(person, social.organisationId(), "welzijn", "ACT", null, LocalDate.now().plusMonths(3), mediator);
+        consents.grant(person, social.organisationId(), "welzijn", "ACT", null, LocalDate.now(clock).plusMonths(3), mediator);
         UUID h = dossier.handOver(person, social.organisationId(), "Eva", "09 123 45 67", "Needs help with debts", "key-1", mediator);
         assertThat(dossier.handOver(person, social.organisationId(), "Eva", "09 123 45 67", "Needs help with debts", "key-1", mediator))
                 .as("a retried handover is not duplicated").isEqualTo(h);
@@ -124,8 +127,8 @@ class ClientFileIntegrationTest {
 
     @Test
     void aRetriedEntryWithTheSameKeyIsStoredOnce() {
-        UUID a = dossier.add(person, "ACTION", "SHARED", "Sollicitatie", "CV verstuurd", LocalDate.now(), "retry-1", mediator);
-        UUID b = dossier.add(person, "ACTION", "SHARED", "Sollicitatie", "CV verstuurd", LocalDate.now(), "retry-1", mediator);
+        UUID a = dossier.add(person, "ACTION", "SHARED", "Sollicitatie", "CV verstuurd", LocalDate.now(clock), "retry-1", mediator);
+        UUID b = dossier.add(person, "ACTION", "SHARED", "Sollicitatie", "CV verstuurd", LocalDate.now(clock), "retry-1", mediator);
         assertThat(b).isEqualTo(a);
         assertThat(dossier.timeline(person, mediator)).filteredOn(e -> e.title().equals("Sollicitatie")).hasSize(1);
     }
@@ -133,10 +136,10 @@ class ClientFileIntegrationTest {
     @Test
     void badEntriesChangeNothing() {
         int before = dossier.timeline(person, mediator).size();
-        assertThatThrownBy(() -> dossier.add(person, "NOTE", "SHARED", "", "", LocalDate.now().plusDays(3), null, mediator))
+        assertThatThrownBy(() -> dossier.add(person, "NOTE", "SHARED", "", "", LocalDate.now(clock).plusDays(3), null, mediator))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(p -> p.field())
                         .contains("title", "body", "occurredOn"));
-        assertThatThrownBy(() -> dossier.add(person, "NOTE", "PUBLIC", "t", "<script>alert(1)</script>", LocalDate.now(), null, mediator))
+        assertThatThrownBy(() -> dossier.add(person, "NOTE", "PUBLIC", "t", "<script>alert(1)</script>", LocalDate.now(clock), null, mediator))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(dossier.timeline(person, mediator)).hasSize(before);
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import java.time.LocalDate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -34,6 +35,7 @@ class AssignmentBenchmark {
     static final int CLIENTS = Integer.getInteger("clients", 100_000);
     static final int SITES = Integer.getInteger("sites", 4_000);
 
+    @Autowired java.time.Clock clock;
     @Autowired Assignment assignment;
     @Autowired GuidanceSettings settings;
     @Autowired Users users;
@@ -56,15 +58,15 @@ class AssignmentBenchmark {
         jdbc.sql("""
                 insert into gd_assessment (id, person_id, assessment_started, decided_on, job_target, indication, context_factors,
                   proposed_product, product, explanation, mediator)
-                select gen_random_uuid(), p.id, current_date - 60, current_date - 30, 'bench', 'NONE', '{}',
+                select gen_random_uuid(), p.id, cast(:today as date) - 60, cast(:today as date) - 30, 'bench', 'NONE', '{}',
                   case when abs(hashtext(p.id::text)) % 4 = 0 then 'SPECIALISED' else 'BASIC' end,
                   case when abs(hashtext(p.id::text)) % 4 = 0 then 'SPECIALISED' else 'BASIC' end, 'bench', 'mediator'
-                from person p where p.first_name = 'Bench'""").update();
+                from person p where p.first_name = 'Bench'""").param("today", LocalDate.now(clock)).update();
         jdbc.sql("""
                 insert into gd_referral (id, assessment_id, person_id, offer_code, referred_on, choose_by, status)
-                select gen_random_uuid(), a.id, a.person_id, a.product, current_date - 30 + (abs(hashtext(a.id::text)) % 10),
-                  current_date - 16 + (abs(hashtext(a.id::text)) % 10), 'WAITING'
-                from gd_assessment a join person p on p.id = a.person_id where p.first_name = 'Bench'""").update();
+                select gen_random_uuid(), a.id, a.person_id, a.product, cast(:today as date) - 30 + (abs(hashtext(a.id::text)) % 10),
+                  cast(:today as date) - 16 + (abs(hashtext(a.id::text)) % 10), 'WAITING'
+                from gd_assessment a join person p on p.id = a.person_id where p.first_name = 'Bench'""").param("today", LocalDate.now(clock)).update();
         // 4,000 sites of the contracted partners, spread by population too, capacity 10..44 (about 1.1 places per client)
         jdbc.sql("delete from gd_site_capacity where site_id in (select s.id from gd_site s where s.name like 'Bench %')").update();
         jdbc.sql("""
@@ -85,7 +87,7 @@ class AssignmentBenchmark {
                 select s.id, split_part(s.name, ' ', 3), 10 + abs(hashtext(s.id::text)) % 35 from gd_site s where s.name like 'Bench %'""")
                 .update();
         long setupMs = (System.nanoTime() - s0) / 1_000_000;
-        int waiting = jdbc.sql("select count(*) from gd_referral where status = 'WAITING' and choose_by < current_date").query(Integer.class).single();
+        int waiting = jdbc.sql("select count(*) from gd_referral where status = 'WAITING' and choose_by < ?").param(LocalDate.now(clock)).query(Integer.class).single();
         int benchSites = jdbc.sql("select count(*) from gd_site where name like 'Bench %'").query(Integer.class).single();
 
         // warm-up of the JIT and the native library on a small run is not allowed to touch the data: solve in memory once
@@ -149,7 +151,7 @@ class AssignmentBenchmark {
                 | optimality certificate: no negative cycle in the residual network | %s (%d Bellman-Ford passes, %d ms) | proven |
                 | capacity exceeded anywhere | %s | never |
                 | setup of the instance (not timed) | %d ms; greedy %d ms | |
-                """, java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(), waiting, benchSites, endToEndMs, run.millis(),
+                """, LocalDate.now(clock), Runtime.getRuntime().availableProcessors(), waiting, benchSites, endToEndMs, run.millis(),
                 settings.maxDistanceKm(), run.assigned(), run.unplaced(), run.beyondMax(), optimalKm, greedyKm, greedy.unplaced().size(),
                 greedyKm - optimalKm, 100 * (greedyKm - optimalKm) / greedyKm, cert.optimal() ? "yes" : "NO", cert.passes(), certMs,
                 cert.capacityExceeded() ? "YES" : "no", setupMs, greedyMs);

@@ -34,6 +34,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class GuidanceIntegrationTest {
 
+    @Autowired java.time.Clock clock;
+
     @Autowired Assessments assessments;
     @Autowired Trajectories trajectories;
     @Autowired Partners partners;
@@ -82,7 +84,7 @@ class GuidanceIntegrationTest {
         CurrentUser mediator = mediator();
         CurrentUser partner = partner();
         UUID client = freshClient("D");
-        assessments.startIntake(client, LocalDate.now().minusMonths(2), mediator);
+        assessments.startIntake(client, LocalDate.now(clock).minusMonths(2), mediator);
 
         // bad input changes nothing
         long before = jdbc.sql("select count(*) from gd_assessment").query(Long.class).single();
@@ -102,14 +104,18 @@ class GuidanceIntegrationTest {
         Assessments.Assessment a = assessments.record(new Assessments.AssessmentInput(client, "Magazijnmedewerker",
                 Routing.Indication.NONE, Map.of("MOBILITY", Routing.Impact.LIMITED), "BASIC", null, List.of("LANGUAGE_COACHING"),
                 "Wil snel aan de slag.", key), mediator);
-        assertThat(assessments.record(new Assessments.AssessmentInput(client, "x", Routing.Indication.NONE, Map.of(), "BASIC", null,
-                List.of(), null, key), mediator).id()).isEqualTo(a.id());
+        assertThat(assessments.record(new Assessments.AssessmentInput(client, "Magazijnmedewerker",
+                Routing.Indication.NONE, Map.of("MOBILITY", Routing.Impact.LIMITED), "BASIC", null, List.of("LANGUAGE_COACHING"),
+                "Wil snel aan de slag.", key), mediator).id()).as("a retry gets the same assessment").isEqualTo(a.id());
+        // the same key with other content is a mistake, not a retry: refused, nothing changes
+        assertThatThrownBy(() -> assessments.record(new Assessments.AssessmentInput(client, "x", Routing.Indication.NONE, Map.of(),
+                "BASIC", null, List.of(), null, key), mediator)).isInstanceOf(be.werkregie.shared.ConflictException.class);
         assertThat(a.proposedProduct()).isEqualTo("BASIC");
         assertThat(a.leadTimeDays()).isBetween(58L, 62L);
         assertThat(a.explanation()).contains("Basisaanbod").contains("Taalcoaching");
         Assessments.Referral r = assessments.referralsOf(client, mediator).get(0);
         assertThat(r.status()).isEqualTo("WAITING");
-        assertThat(r.chooseBy()).isEqualTo(LocalDate.now().plusDays(14));
+        assertThat(r.chooseBy()).isEqualTo(LocalDate.now(clock).plusDays(14));
         assertThat(problem(() -> assessments.record(new Assessments.AssessmentInput(client, "x", Routing.Indication.NONE, Map.of(),
                 "BASIC", null, List.of(), null, "other-" + client), mediator))).isEqualTo("personId:guidance.alreadyInGuidance");
 
@@ -123,7 +129,7 @@ class GuidanceIntegrationTest {
         jdbc.sql("update gd_site_capacity set capacity = ? where site_id = ?").params(capacity, site).update();
         Trajectories.Trajectory t = trajectories.choose(r.id(), site, mediator);
         assertThat(t.status()).isEqualTo("ACTIVE");
-        assertThat(t.goalDate()).isEqualTo(LocalDate.now().plusMonths(6));
+        assertThat(t.goalDate()).isEqualTo(LocalDate.now(clock).plusMonths(6));
         assertThat(t.flanking()).containsExactly("LANGUAGE_COACHING");
         assertThat(problem(() -> trajectories.choose(r.id(), site, mediator))).isEqualTo("referralId:guidance.notWaiting");
         // the partner now sees the client (legal basis: the trajectory), another partner does not
@@ -132,13 +138,13 @@ class GuidanceIntegrationTest {
         assertThatThrownBy(() -> trajectories.get(t.id(), otherPartner)).isInstanceOf(NotFoundException.class);
 
         // actions: a formal output needs evidence; retry is idempotent; the output is payable
-        assertThat(problem(() -> trajectories.registerAction(t.id(), "INTAKE", LocalDate.now(), "start", null, null, "a1", partner)))
+        assertThat(problem(() -> trajectories.registerAction(t.id(), "INTAKE", LocalDate.now(clock), "start", null, null, "a1", partner)))
                 .isEqualTo("evidence:guidance.evidenceNeeded");
         assertThat(trajectories.actions(t.id(), partner)).isEmpty(); // the refused output stored nothing
-        UUID action = trajectories.registerAction(t.id(), "INTAKE", LocalDate.now(), "start", "intake.pdf", "%PDF".getBytes(), "a1", partner);
-        assertThat(trajectories.registerAction(t.id(), "INTAKE", LocalDate.now(), "start", "intake.pdf", "%PDF".getBytes(), "a1", partner))
+        UUID action = trajectories.registerAction(t.id(), "INTAKE", LocalDate.now(clock), "start", "intake.pdf", "%PDF".getBytes(), "a1", partner);
+        assertThat(trajectories.registerAction(t.id(), "INTAKE", LocalDate.now(clock), "start", "intake.pdf", "%PDF".getBytes(), "a1", partner))
                 .isEqualTo(action);
-        trajectories.registerAction(t.id(), "APPLICATION_ASSIGNMENT", LocalDate.now(), "3 vacatures", null, null, "a2", partner);
+        trajectories.registerAction(t.id(), "APPLICATION_ASSIGNMENT", LocalDate.now(clock), "3 vacatures", null, null, "a2", partner);
         assertThat(trajectories.actions(t.id(), partner)).hasSize(2).filteredOn(Trajectories.Action::formalOutput).singleElement()
                 .satisfies(x -> assertThat(x.amount().amount()).isEqualByComparingTo("150.00"));
         assertThat(problem(() -> trajectories.addFlanking(t.id(), "LANGUAGE_COACHING", "nodig", partner)))
@@ -153,7 +159,7 @@ class GuidanceIntegrationTest {
 
         // outcome: work found → the result fee of group D from the example schedule
         assertThat(problem(() -> trajectories.outcome(t.id(), "WORK_FOUND", null, "PERMANENT", partner))).isEqualTo("workStart:validation.date");
-        trajectories.outcome(t.id(), "WORK_FOUND", LocalDate.now(), "PERMANENT", partner);
+        trajectories.outcome(t.id(), "WORK_FOUND", LocalDate.now(clock), "PERMANENT", partner);
         // after the end the partner's access through the trajectory ends; the fee is visible to the partner now
         String fee = mvc.perform(get("/api/partner/trajectories/" + t.id() + "/result-fee").with(httpBasic("partner", "werkregie")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -161,15 +167,15 @@ class GuidanceIntegrationTest {
         assertThat(problem(() -> trajectories.outcome(t.id(), "ENDED", null, null, partner))).isEqualTo("trajectoryId:guidance.alreadyEnded");
 
         // payment run: output and result fee, once
-        UUID run = payments.run(LocalDate.now(), "pay-" + t.id(), users.find("admin").orElseThrow());
-        assertThat(payments.run(LocalDate.now(), "pay-" + t.id(), users.find("admin").orElseThrow())).isEqualTo(run);
+        UUID run = payments.run(LocalDate.now(clock), "pay-" + t.id(), users.find("admin").orElseThrow());
+        assertThat(payments.run(LocalDate.now(clock), "pay-" + t.id(), users.find("admin").orElseThrow())).isEqualTo(run);
         List<GuidancePayments.Line> lines = payments.statement(run, partner.organisationId(), partner);
         assertThat(lines).extracting(l -> l.amount().amount()).contains(new BigDecimal("150.00"), new BigDecimal("3000.00"));
         assertThat(payments.csv(lines)).contains("RESULT_FEE").contains("3000.00");
         try (var doc = org.apache.pdfbox.Loader.loadPDF(payments.pdf("Trajectum", lines))) {
             assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(1);
         }
-        UUID second = payments.run(LocalDate.now(), "pay-again-" + t.id(), users.find("admin").orElseThrow());
+        UUID second = payments.run(LocalDate.now(clock), "pay-again-" + t.id(), users.find("admin").orElseThrow());
         assertThat(payments.statement(second, partner.organisationId(), partner)).noneMatch(l -> l.reference().startsWith("work"));
         assertThatThrownBy(() -> payments.statement(run, partner.organisationId(), otherPartner)).isInstanceOf(NotFoundException.class);
     }
@@ -191,7 +197,7 @@ class GuidanceIntegrationTest {
         assertThat(trajectories.stopsToAcknowledge(mediator)).extracting(Trajectories.Trajectory::id).contains(t.id());
         assertThat(problem(() -> trajectories.acknowledgeStop(t.id(), " ", mediator))).isEqualTo("nextStep:validation.required");
         Trajectories.Trajectory ack = trajectories.acknowledgeStop(t.id(), "Afspraak met schuldhulp; daarna opnieuw inschatten.", mediator);
-        assertThat(ack.handoverAcknowledgedOn()).isEqualTo(LocalDate.now());
+        assertThat(ack.handoverAcknowledgedOn()).isEqualTo(LocalDate.now(clock));
         assertThat(problem(() -> trajectories.acknowledgeStop(t.id(), "x", mediator))).isEqualTo("trajectoryId:guidance.nothingToAcknowledge");
         // the handover is in the dossier, visible to the mediator
         assertThat(jdbc.sql("select count(*) from handover where id = ? and acknowledged_at is not null").param(stopped.handoverId())
@@ -201,8 +207,8 @@ class GuidanceIntegrationTest {
     @Test
     void assignmentRunPlacesWaitingClientsWithinCapacityAndIsIdempotent() {
         CurrentUser admin = users.find("admin").orElseThrow();
-        long waiting = jdbc.sql("select count(*) from gd_referral where status in ('WAITING','UNPLACED') and choose_by < current_date")
-                .query(Long.class).single();
+        long waiting = jdbc.sql("select count(*) from gd_referral where status in ('WAITING','UNPLACED') and choose_by < ?")
+                .param(LocalDate.now(clock)).query(Long.class).single();
         assertThat(waiting).isPositive();
         Assignment.Run run = assignment.run("run-" + UUID.randomUUID(), true, admin);
         assertThat(run.clients()).isEqualTo((int) waiting);
@@ -273,15 +279,15 @@ class GuidanceIntegrationTest {
         mvc.perform(post("/guidance/admin/concessions").with(user(admin)).with(
                         org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                         .param("partnerId", applied.partnerId().toString()).param("offerCode", "LANGUAGE_COACHING")
-                        .param("validFrom", LocalDate.now().toString()))
+                        .param("validFrom", LocalDate.now(clock).toString()))
                 .andExpect(status().isOk());
         assertThat(jdbc.sql("select count(*) from gd_contract").query(Long.class).single()).isEqualTo(contracts);
         mvc.perform(post("/guidance/admin/concessions").with(user(admin)).with(
                         org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                         .param("partnerId", applied.partnerId().toString()).param("offerCode", "SPECIALISED")
-                        .param("validFrom", LocalDate.now().toString()))
+                        .param("validFrom", LocalDate.now(clock).toString()))
                 .andExpect(status().is3xxRedirection());
         assertThat(partners.contractsOf(applied.partnerId())).anyMatch(c -> c.offerCode().equals("SPECIALISED")
-                && c.validUntil().equals(LocalDate.now().plusYears(5).minusDays(1)));
+                && c.validUntil().equals(LocalDate.now(clock).plusYears(5).minusDays(1)));
     }
 }

@@ -1,5 +1,6 @@
 package be.werkregie.people;
 
+import java.time.LocalDate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -20,6 +21,8 @@ import org.springframework.test.web.servlet.MvcResult;
 @IntegrationTest
 @AutoConfigureMockMvc
 class BadInputTest {
+
+    @Autowired java.time.Clock clock;
 
     @Autowired MockMvc mvc;
     @Autowired Users users;
@@ -60,7 +63,7 @@ class BadInputTest {
     void aFutureBirthDateInTheNationalNumberIsRefused() throws Exception {
         long before = people.count();
         // a birth date next year, with valid post-2000 check digits
-        int year = java.time.LocalDate.now().getYear() % 100 + 1;
+        int year = LocalDate.now(clock).getYear() % 100 + 1;
         String base = String.format("%02d0101005", year);
         String future = base + String.format("%02d", 97 - ((2_000_000_000L + Long.parseLong(base)) % 97));
         MvcResult r = postForm("nationalNumber", future, "firstName", "Toekomst", "lastName", "Test", "municipality", "Gent",

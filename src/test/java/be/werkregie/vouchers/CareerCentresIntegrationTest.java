@@ -29,6 +29,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class CareerCentresIntegrationTest {
 
+    @Autowired java.time.Clock clock;
+
     @Autowired CareerCentres centres;
     @Autowired SearchRobot robot;
     @Autowired Quality quality;
@@ -70,10 +72,10 @@ class CareerCentresIntegrationTest {
         assertThatThrownBy(() -> centres.apply(centre, application("0123.456.749"), mgr)).isInstanceOf(InvalidInputException.class);
         CareerCentres.Mandate approved = centres.decide(first, true, null, admin);
         // a new enterprise number ends the mandate the centre had
-        assertThat(approved.validFrom()).isEqualTo(LocalDate.now());
-        assertThat(approved.validUntil()).isEqualTo(LocalDate.now().plusYears(6).minusDays(1));
+        assertThat(approved.validFrom()).isEqualTo(LocalDate.now(clock));
+        assertThat(approved.validUntil()).isEqualTo(LocalDate.now(clock).plusYears(6).minusDays(1));
         assertThat(centres.mandatesOf(centre)).filteredOn(m -> !m.id().equals(first))
-                .allMatch(m -> !m.status().equals("APPROVED") || m.validUntil().isBefore(LocalDate.now()));
+                .allMatch(m -> !m.status().equals("APPROVED") || m.validUntil().isBefore(LocalDate.now(clock)));
         // a renewal starts the day after the current mandate
         CareerCentres.Mandate renewal = centres.decide(centres.apply(centre, application("0123456749"), mgr), true, "verlengd", admin);
         assertThat(renewal.validFrom()).isEqualTo(approved.validUntil().plusDays(1));
@@ -149,7 +151,7 @@ class CareerCentresIntegrationTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"errors\"").contains("Dit is geen geldige datum");
         String over = mvc.perform(post("/centre/vouchers/" + anja.id() + "/sessions").with(csrf()).with(user(coach))
-                        .param("idempotencyKey", UUID.randomUUID().toString()).param("date", LocalDate.now().toString())
+                        .param("idempotencyKey", UUID.randomUUID().toString()).param("date", LocalDate.now(clock).toString())
                         .param("duration", "8").param("mode", "FACE_TO_FACE"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(over).contains("Dit is te veel");

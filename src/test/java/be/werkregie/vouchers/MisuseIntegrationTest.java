@@ -33,6 +33,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class MisuseIntegrationTest {
 
+    @Autowired java.time.Clock clock;
+
     @Autowired Misuse misuse;
     @Autowired Payments payments;
     @Autowired CareerCentres centres;
@@ -148,7 +150,7 @@ class MisuseIntegrationTest {
         assertThat(misuse.propose(c.id(), new Misuse.SanctionInput("RECOVERY", new BigDecimal("412.50"), "nogmaals", key), admin).id())
                 .isEqualTo(recovery.id());
         assertThat(recovery.status()).isEqualTo("PROPOSED");
-        assertThat(recovery.defenceUntil()).isEqualTo(LocalDate.now().plusDays(15));
+        assertThat(recovery.defenceUntil()).isEqualTo(LocalDate.now(clock).plusDays(15));
 
         // not final during the defence period
         assertThat(problem(() -> misuse.decide(recovery.id(), true, "definitief", admin))).isEqualTo("sanction.defenceRunning");
@@ -166,11 +168,11 @@ class MisuseIntegrationTest {
         assertThat(problem(() -> misuse.defend(recovery.id(), centre, "nog eens"))).isEqualTo("sanction.defenceGiven");
 
         // after the defence period (simulated by moving the deadline) the sanction can become final: it is recovered in the next run
-        jdbc.sql("update vc_sanction set defence_until = ? where id = ?").params(LocalDate.now().minusDays(1), recovery.id()).update();
+        jdbc.sql("update vc_sanction set defence_until = ? where id = ?").params(LocalDate.now(clock).minusDays(1), recovery.id()).update();
         Misuse.Sanction fin = misuse.decide(recovery.id(), true, "Verweer gelezen; terugvordering blijft.", admin);
         assertThat(fin.status()).isEqualTo("FINAL");
         assertThat(problem(() -> misuse.decide(recovery.id(), false, "toch niet", admin))).isEqualTo("sanction.notProposed");
-        Payments.Run run = payments.run(LocalDate.now(), "misuse-run-" + c.id(), admin);
+        Payments.Run run = payments.run(LocalDate.now(clock), "misuse-run-" + c.id(), admin);
         List<Payments.Recovery> recovered = payments.recoveries(run.id(), centre, admin);
         assertThat(recovered).extracting(r -> r.amount().amount()).contains(new BigDecimal("412.50"));
         assertThat(payments.statementCsv(payments.statement(run.id(), centre, admin), recovered)).contains(";-412.50;");
@@ -179,7 +181,7 @@ class MisuseIntegrationTest {
         Misuse.Sanction revocation = misuse.propose(c.id(), new Misuse.SanctionInput("MANDATE_REVOCATION", null,
                 "Herhaald misbruik.", "revoke-" + c.id()), admin);
         assertThat(centres.mandatesOf(centre)).anyMatch(m -> m.status().equals("APPROVED"));
-        jdbc.sql("update vc_sanction set defence_until = ? where id = ?").params(LocalDate.now().minusDays(1), revocation.id()).update();
+        jdbc.sql("update vc_sanction set defence_until = ? where id = ?").params(LocalDate.now(clock).minusDays(1), revocation.id()).update();
         misuse.decide(revocation.id(), true, "Erkenning ingetrokken.", admin);
         assertThat(centres.mandatesOf(centre)).noneMatch(m -> m.status().equals("APPROVED"));
         CareerCentres.Site site = centres.sites(centre).get(0);

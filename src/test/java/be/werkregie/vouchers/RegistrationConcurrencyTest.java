@@ -25,6 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class RegistrationConcurrencyTest {
 
+    @Autowired java.time.Clock clock;
+
     @Autowired org.springframework.test.web.servlet.MockMvc mvc;
 
     @Autowired Vouchers vouchers;
@@ -37,8 +39,10 @@ class RegistrationConcurrencyTest {
         jdbc.sql("""
                 insert into vc_voucher (id, code, person_id, package_start, number_in_package, requested_on, valid_until, hours,
                   rules_version, contribution, contribution_paid_at, status, centre_id, taken_over_on, agreement_present)
-                values (?,?,?,current_date - 7,1,current_date - 7,current_date + 77,?,'2020-01-01',40.00,now(),'IN_GUIDANCE',?,current_date - 5,true)""")
-                .params(id, "RACE-" + id.toString().substring(0, 8), person, hours, coach.organisationId()).update();
+                values (?,?,?,?,1,?,?,?,'2020-01-01',40.00,?,'IN_GUIDANCE',?,?,true)""")
+                .params(id, "RACE-" + id.toString().substring(0, 8), person, LocalDate.now(clock).minusDays(7), LocalDate.now(clock).minusDays(7),
+                        LocalDate.now(clock).plusDays(77), hours, java.time.OffsetDateTime.now(clock), coach.organisationId(),
+                        LocalDate.now(clock).minusDays(5)).update();
         return id;
     }
 
@@ -54,7 +58,7 @@ class RegistrationConcurrencyTest {
             results.add(pool.submit(() -> {
                 go.await();
                 try {
-                    return vouchers.registerSession(voucher, new Vouchers.SessionInput(LocalDate.now(), null, 1, "FACE_TO_FACE", null),
+                    return vouchers.registerSession(voucher, new Vouchers.SessionInput(LocalDate.now(clock), null, 1, "FACE_TO_FACE", null),
                             key, coach).toString();
                 } catch (InvalidInputException e) {
                     return e.problems().get(0).messageKey();
@@ -77,7 +81,7 @@ class RegistrationConcurrencyTest {
         // a retry of an accepted key returns its session, even now that the voucher is full
         String accepted = jdbc.sql("select substring(idempotency_key from position(':' in idempotency_key) + 1) from vc_session where voucher_id = ? limit 1")
                 .param(voucher).query(String.class).single();
-        UUID again = vouchers.registerSession(voucher, new Vouchers.SessionInput(LocalDate.now(), null, 1, "FACE_TO_FACE", null),
+        UUID again = vouchers.registerSession(voucher, new Vouchers.SessionInput(LocalDate.now(clock), null, 1, "FACE_TO_FACE", null),
                 accepted, coach);
         assertThat(jdbc.sql("select count(*) from vc_session where id = ?").param(again).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from vc_session where voucher_id = ?").param(voucher).query(Long.class).single()).isEqualTo(6);
@@ -87,7 +91,7 @@ class RegistrationConcurrencyTest {
     void aBatchRegistersEachItemOnItsOwnAndARetryChangesNothing() throws Exception {
         CurrentUser coach = users.find("coach").orElseThrow();
         UUID voucher = voucherInGuidance(coach, 3);
-        String today = LocalDate.now().toString();
+        String today = LocalDate.now(clock).toString();
         String body = "[{\"voucherId\":\"" + voucher + "\",\"idempotencyKey\":\"b1-" + voucher + "\",\"date\":\"" + today
                 + "\",\"halfHours\":4,\"mode\":\"FACE_TO_FACE\"},"
                 + "{\"voucherId\":\"" + voucher + "\",\"idempotencyKey\":\"b2-" + voucher + "\",\"date\":\"" + today

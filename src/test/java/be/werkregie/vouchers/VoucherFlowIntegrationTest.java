@@ -30,6 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class VoucherFlowIntegrationTest {
 
+    @Autowired java.time.Clock clock;
+
     @Autowired Vouchers vouchers;
     @Autowired Payments payments;
     @Autowired Quality quality;
@@ -42,8 +44,10 @@ class VoucherFlowIntegrationTest {
     @Autowired VoucherSettings settings;
     @Autowired JdbcClient jdbc;
 
-    static final Vouchers.Declaration WORKER = new Vouchers.Declaration(Eligibility.WorkSituation.EMPLOYED,
-            LocalDate.now().minusYears(10), true, false, "Bouwgroep Schelde", null);
+    Vouchers.Declaration worker() {
+        return new Vouchers.Declaration(Eligibility.WorkSituation.EMPLOYED, LocalDate.now(clock).minusYears(10), true, false,
+                "Bouwgroep Schelde", null);
+    }
 
     CurrentUser citizen() {
         String name = "vc-" + UUID.randomUUID().toString().substring(0, 8);
@@ -64,11 +68,11 @@ class VoucherFlowIntegrationTest {
     @Test
     void fromRequestToPaymentAndSurvey() throws Exception {
         CurrentUser me = citizen();
-        Voucher v = vouchers.request(me.personId(), WORKER, "req-1", me);
+        Voucher v = vouchers.request(me.personId(), worker(), "req-1", me);
         assertThat(v.status()).isEqualTo(Voucher.Status.AWAITING_PAYMENT);
         assertThat(v.hours()).isEqualTo(4);
         assertThat(v.validUntil()).isEqualTo(v.requestedOn().plusWeeks(12));
-        assertThat(vouchers.request(me.personId(), WORKER, "req-1", me).id()).as("a retried request").isEqualTo(v.id());
+        assertThat(vouchers.request(me.personId(), worker(), "req-1", me).id()).as("a retried request").isEqualTo(v.id());
         assertThat(vouchers.ofPerson(me.personId())).hasSize(1);
 
         v = vouchers.confirmContribution(v.id(), me.personId(), me);
@@ -76,7 +80,7 @@ class VoucherFlowIntegrationTest {
         final UUID voucherId = v.id();
         assertThat(v.status()).isEqualTo(Voucher.Status.ISSUED);
         assertThat(messenger.ofPerson(me.personId())).anyMatch(m -> m.template().equals("voucherIssued"));
-        assertThatThrownBy(() -> vouchers.request(me.personId(), WORKER, "req-2", me))
+        assertThatThrownBy(() -> vouchers.request(me.personId(), worker(), "req-2", me))
                 .isInstanceOfSatisfying(VoucherRefusedException.class,
                         e -> assertThat(e.result().refusals()).extracting(Eligibility.Refusal::rule).containsExactly("openVoucher"));
 
@@ -91,34 +95,34 @@ class VoucherFlowIntegrationTest {
         CurrentUser other = otherCentreUser();
         UUID id = voucherId;
         assertThatThrownBy(() -> vouchers.ofCentre(id, other)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> vouchers.registerSession(id, session(LocalDate.now(), 2), "x", other)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> vouchers.registerSession(id, session(LocalDate.now(clock), 2), "x", other)).isInstanceOf(NotFoundException.class);
         assertThat(vouchers.ofCentre(other)).noneMatch(x -> x.id().equals(id));
         assertThatThrownBy(() -> vouchers.takeOver(code, p.nationalNumber(), other)).isInstanceOf(InvalidInputException.class);
 
         // half hours, idempotent, never over the voucher
-        UUID s1 = vouchers.registerSession(id, session(LocalDate.now(), 3), "s1", coach);
-        assertThat(vouchers.registerSession(id, session(LocalDate.now(), 3), "s1", coach)).isEqualTo(s1);
-        vouchers.registerSession(id, session(LocalDate.now(), 5), "s2", coach);
-        assertThat(problem(() -> vouchers.registerSession(id, session(LocalDate.now(), 1), "s3", coach))).isEqualTo("voucher.overLimit");
-        assertThat(problem(() -> vouchers.registerSession(id, session(LocalDate.now(), -2), "s4", coach))).isEqualTo("voucher.halfHoursPositive");
-        assertThat(problem(() -> vouchers.registerSession(id, session(LocalDate.now().plusDays(1), 1), "s5", coach))).isEqualTo("validation.dateInFuture");
+        UUID s1 = vouchers.registerSession(id, session(LocalDate.now(clock), 3), "s1", coach);
+        assertThat(vouchers.registerSession(id, session(LocalDate.now(clock), 3), "s1", coach)).isEqualTo(s1);
+        vouchers.registerSession(id, session(LocalDate.now(clock), 5), "s2", coach);
+        assertThat(problem(() -> vouchers.registerSession(id, session(LocalDate.now(clock), 1), "s3", coach))).isEqualTo("voucher.overLimit");
+        assertThat(problem(() -> vouchers.registerSession(id, session(LocalDate.now(clock), -2), "s4", coach))).isEqualTo("voucher.halfHoursPositive");
+        assertThat(problem(() -> vouchers.registerSession(id, session(LocalDate.now(clock).plusDays(1), 1), "s5", coach))).isEqualTo("validation.dateInFuture");
         assertThat(vouchers.sessions(id)).hasSize(2);
         assertThat(vouchers.find(id).orElseThrow().usedHalfHours()).isEqualTo(8);
 
         // payment: exactly what was performed, once
-        Payments.Run run = payments.run(LocalDate.now(), "run-" + id, admin());
-        assertThat(payments.run(LocalDate.now(), "run-" + id, admin()).id()).isEqualTo(run.id());
+        Payments.Run run = payments.run(LocalDate.now(clock), "run-" + id, admin());
+        assertThat(payments.run(LocalDate.now(clock), "run-" + id, admin()).id()).isEqualTo(run.id());
         List<Payments.Line> lines = payments.statement(run.id(), coach.organisationId(), coach).stream()
                 .filter(l -> l.voucherId().equals(id)).toList();
         assertThat(lines).hasSize(1);
         boolean vat = jdbc.sql("select vat_liable from vc_centre where organisation_id = ?").param(coach.organisationId())
                 .query(Boolean.class).single();
-        Tariffs.Amount expected = Tariffs.forHalfHours(8, LocalDate.now(), vat, settings);
+        Tariffs.Amount expected = Tariffs.forHalfHours(8, LocalDate.now(clock), vat, settings);
         assertThat(lines.get(0).exclVat().amount()).isEqualByComparingTo("561.00");
         assertThat(lines.get(0).inclVat()).isEqualTo(expected.inclVat());
         assertThat(lines.get(0).contribution().amount()).isEqualByComparingTo("40.00");
         assertThat(lines.get(0).netCost().amount()).isEqualByComparingTo(expected.inclVat().amount().subtract(new BigDecimal("40")));
-        Payments.Run again = payments.run(LocalDate.now(), "run-again-" + id, admin());
+        Payments.Run again = payments.run(LocalDate.now(clock), "run-again-" + id, admin());
         assertThat(payments.statement(again.id(), coach.organisationId(), coach)).noneMatch(l -> l.voucherId().equals(id));
         assertThatThrownBy(() -> payments.statement(run.id(), coach.organisationId(), other)).isInstanceOf(NotFoundException.class);
         String csv = payments.statementCsv(lines, List.of());
@@ -130,24 +134,24 @@ class VoucherFlowIntegrationTest {
 
         // closing needs the POP; then the survey
         assertThat(problem(() -> vouchers.updateGuidance(id, new Vouchers.GuidanceInput(List.of("MEANING"), "Wat nu?", true, true,
-                false, LocalDate.now(), null), coach))).isEqualTo("voucher.popBeforeSynthesis");
+                false, LocalDate.now(clock), null), coach))).isEqualTo("voucher.popBeforeSynthesis");
         Voucher closed = vouchers.updateGuidance(id, new Vouchers.GuidanceInput(List.of("MEANING", "GROWTH"), "Wat nu?", true, true,
-                true, LocalDate.now(), null), coach);
+                true, LocalDate.now(clock), null), coach);
         assertThat(closed.status()).isEqualTo(Voucher.Status.CLOSED);
         assertThat(problem(() -> quality.answerSurvey(id, me.personId(), new Quality.SurveyInput(List.of(8, 9), true, null, null, null))))
                 .isEqualTo("scores");
         quality.answerSurvey(id, me.personId(), new Quality.SurveyInput(List.of(8, 9, 9, 8, 7, 9, 8, 8, 9, 10, 8), true, "Fijn", null, null));
         assertThat(quality.surveyAnswered(id)).isTrue();
-        assertThat(quality.satisfaction(coach.organisationId(), LocalDate.now().minusDays(1), LocalDate.now()).satisfactionPercent())
+        assertThat(quality.satisfaction(coach.organisationId(), LocalDate.now(clock).minusDays(1), LocalDate.now(clock)).satisfactionPercent())
                 .isNotNull();
 
         // second voucher of the window: 3 hours since 2020
-        Voucher second = vouchers.request(me.personId(), WORKER, "req-3", me);
+        Voucher second = vouchers.request(me.personId(), worker(), "req-3", me);
         assertThat(second.numberInPackage()).isEqualTo(2);
         assertThat(second.hours()).isEqualTo(3);
 
         // a complaint about something more than a year ago is recorded as inadmissible
-        quality.fileComplaint(id, me.personId(), "CONTENT", LocalDate.now().minusYears(1).minusDays(1), "Te laat gemeld", me);
+        quality.fileComplaint(id, me.personId(), "CONTENT", LocalDate.now(clock).minusYears(1).minusDays(1), "Te laat gemeld", me);
         assertThat(quality.complaintsOfPerson(me.personId())).extracting(Quality.Complaint::status).containsExactly("INADMISSIBLE");
     }
 
@@ -155,14 +159,14 @@ class VoucherFlowIntegrationTest {
     void badInputChangesNothing() {
         CurrentUser me = citizen();
         long before = jdbc.sql("select count(*) from vc_voucher").query(Long.class).single();
-        assertThatThrownBy(() -> vouchers.request(me.personId(), new Vouchers.Declaration(null, LocalDate.now().plusDays(3), null,
+        assertThatThrownBy(() -> vouchers.request(me.personId(), new Vouchers.Declaration(null, LocalDate.now(clock).plusDays(3), null,
                 null, "<script>x</script>", null), "k", me)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.problems()).extracting(InvalidInputException.FieldProblem::field)
                         .contains("situation", "experienceSince", "ownInitiative", "inOutplacement", "employerName"));
         assertThatThrownBy(() -> vouchers.request(me.personId(), new Vouchers.Declaration(Eligibility.WorkSituation.EMPLOYED,
-                LocalDate.now().minusYears(3), true, false, null, null), "k2", me))
+                LocalDate.now(clock).minusYears(3), true, false, null, null), "k2", me))
                 .isInstanceOfSatisfying(VoucherRefusedException.class, e -> assertThat(e.result().qualifiesOn())
-                        .isEqualTo(LocalDate.now().minusYears(3).plusYears(7)));
+                        .isEqualTo(LocalDate.now(clock).minusYears(3).plusYears(7)));
         assertThat(jdbc.sql("select count(*) from vc_voucher").query(Long.class).single()).isEqualTo(before);
     }
 
