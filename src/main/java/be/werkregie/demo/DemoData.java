@@ -218,13 +218,13 @@ class DemoData implements ApplicationRunner {
         LocalDate today = demoDate.today();
         runAs(mediator);
         try {
-            consents.grant(p.get("mira"), o.get("ocmw-44021").id(), "Integrale begeleiding werk en welzijn", "SEE", today.minusMonths(2), today.plusYears(1), mediator);
-            consents.grant(p.get("mira"), o.get("partner-0").id(), "Begeleiding naar werk (Trajectum)", "ACT", today.minusMonths(1), today.plusMonths(6), mediator);
-            consents.grant(p.get("bernard"), o.get("partner-0").id(), "Heroriëntering 50+", "ACT", today.minusMonths(3), today.plusMonths(9), mediator);
-            consents.grant(p.get("anja"), o.get("partner-4").id(), "Gespecialiseerde begeleiding arbeidsbeperking", "ACT", today.minusMonths(4), today.plusYears(1), mediator);
-            consents.grant(p.get("abdel"), o.get("ocmw-71016").id(), "Toeleiding naar werk via OCMW Genk", "ACT", today.minusMonths(6), today.plusYears(2), mediator);
-            UUID old = consents.grant(p.get("abdel"), o.get("partner-2").id(), "Mandaat Jobroute (ingetrokken)", "SEE", today.minusYears(1), today.plusMonths(1), mediator);
-            consents.revoke(p.get("abdel"), old, mediator);
+            consents.grant(p.get("mira"), o.get("ocmw-44021").id(), "Integrale begeleiding werk en welzijn", "ACT", today.minusMonths(2), today.plusYears(1), citizen("mira"));
+            consents.grant(p.get("mira"), o.get("partner-0").id(), "Begeleiding naar werk (Trajectum)", "ACT", today.minusMonths(1), today.plusMonths(6), citizen("mira"));
+            consents.grant(p.get("bernard"), o.get("partner-0").id(), "Heroriëntering 50+", "ACT", today.minusMonths(3), today.plusMonths(9), citizen("bernard"));
+            consents.grant(p.get("anja"), o.get("partner-4").id(), "Gespecialiseerde begeleiding arbeidsbeperking", "ACT", today.minusMonths(4), today.plusYears(1), citizen("anja"));
+            consents.grant(p.get("abdel"), o.get("ocmw-71016").id(), "Toeleiding naar werk via OCMW Genk", "ACT", today.minusMonths(6), today.plusYears(2), citizen("abdel"));
+            UUID old = consents.grant(p.get("abdel"), o.get("partner-2").id(), "Mandaat Jobroute (ingetrokken)", "SEE", today.minusYears(1), today.plusMonths(1), citizen("abdel"));
+            consents.revoke(p.get("abdel"), old, citizen("abdel"));
             dossier.add(p.get("mira"), "NOTE", "SHARED", "Intakegesprek", "Mira is psychologe (diploma Oekraïne), zoekt werk in de zorg. Nederlands B1; combineert met de opvang van haar zoon.", today.minusMonths(2), "demo-mira-1", mediator);
             dossier.add(p.get("mira"), "DECISION", "SHARED", "Gelijkwaardigheid diploma aanvragen", "Afspraak: aanvraag NARIC-gelijkwaardigheid, daarna oriëntatie op jobs in de kinderpsychologie.", today.minusMonths(2).plusDays(3), "demo-mira-2", mediator);
             dossier.add(p.get("mira"), "NOTE", "ORGANISATION", "Interne opvolging", "Opvolging door het team gezondheidszorg; terugbellen na de NARIC-beslissing.", today.minusMonths(1), "demo-mira-3", mediator);
@@ -255,6 +255,10 @@ class DemoData implements ApplicationRunner {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    private CurrentUser citizen(String persona) {
+        return users.find(persona).orElseThrow();
     }
 
     private static void runAs(CurrentUser user) {

@@ -26,7 +26,12 @@ class ClientFileApi {
 
     record EntryRequest(String kind, String visibility, String title, String body, LocalDate occurredOn) {}
 
-    record ConsentRequest(UUID organisationId, String purpose, String scope, LocalDate validFrom, LocalDate expiresOn) {}
+    /**
+     * A consent recorded by the receiving organisation (the caller's own; organisationId may be left out) with the person
+     * present ({@code IN_PERSON}) or on a signed form ({@code SIGNED_FORM}, evidence = the form's reference).
+     */
+    record ConsentRequest(UUID organisationId, String purpose, String scope, LocalDate validFrom, LocalDate expiresOn,
+                          String recordedVia, String evidence) {}
 
     private final PersonDirectory people;
     private final PersonRegistration registration;
@@ -73,7 +78,8 @@ class ClientFileApi {
     Map<String, UUID> grant(@PathVariable UUID id, @RequestBody ConsentRequest c) {
         CurrentUser me = CurrentUser.get();
         people.get(id, me, "api consent");
-        return Map.of("id", consents.grant(id, c.organisationId(), c.purpose(), c.scope(), c.validFrom(), c.expiresOn(), me));
+        return Map.of("id", consents.grant(id, c.organisationId() == null ? me.organisationId() : c.organisationId(), c.purpose(),
+                c.scope(), c.validFrom(), c.expiresOn(), c.recordedVia(), c.evidence(), me));
     }
 
     @GetMapping("/api/me")

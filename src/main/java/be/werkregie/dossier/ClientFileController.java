@@ -129,6 +129,7 @@ class ClientFileController {
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("canWrite", me.hasAny(Role.MEDIATOR, Role.PARTNER_STAFF, Role.SOCIAL_WORKER));
         model.addAttribute("canManageConsents", me.hasAny(Role.MEDIATOR, Role.SOCIAL_WORKER));
+        model.addAttribute("canBreakGlass", me.has(Role.ADMINISTRATOR));
         return "dossier/person";
     }
 
@@ -174,17 +175,32 @@ class ClientFileController {
         return "redirect:/home";
     }
 
+    /** Break glass (administrators): the confidential entries, for a stated reason that the person and the authors see. */
+    @PostMapping("/people/{id}/break-glass")
+    String breakGlass(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Model model) {
+        CurrentUser me = CurrentUser.get();
+        try {
+            model.addAttribute("confidentialEntries", dossier.breakGlass(id, reason, me));
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            model.addAttribute("breakGlassForm", Map.of("reason", reason));
+        }
+        return person(id, model);
+    }
+
     @PostMapping("/people/{id}/consents")
-    String grant(@PathVariable UUID id, @RequestParam(defaultValue = "") String organisationId,
-                 @RequestParam(defaultValue = "") String purpose, @RequestParam(defaultValue = "SEE") String scope,
-                 @RequestParam(defaultValue = "") String expiresOn, Model model, RedirectAttributes redirect) {
+    String grant(@PathVariable UUID id, @RequestParam(defaultValue = "") String purpose,
+                 @RequestParam(defaultValue = "SEE") String scope, @RequestParam(defaultValue = "") String expiresOn,
+                 @RequestParam(defaultValue = "") String recordedVia, @RequestParam(defaultValue = "") String evidence,
+                 Model model, RedirectAttributes redirect) {
         CurrentUser me = CurrentUser.get();
         people.get(id, me, "consent registration");
         try {
-            consents.grant(id, uuid(organisationId, "organisationId"), purpose, scope, null, date(expiresOn, "expiresOn"), me);
+            // staff record a consent for their own organisation only, given by the person in front of them or on a form
+            consents.grant(id, me.organisationId(), purpose, scope, null, date(expiresOn, "expiresOn"), recordedVia, evidence, me);
         } catch (InvalidInputException e) {
-            return again(id, model, e, Map.of("organisationId", organisationId, "purpose", purpose, "scope", scope,
-                    "expiresOn", expiresOn), "consentForm");
+            return again(id, model, e, Map.of("purpose", purpose, "scope", scope, "expiresOn", expiresOn, "recordedVia", recordedVia,
+                    "evidence", evidence), "consentForm");
         }
         redirect.addFlashAttribute("notice", "notice.consentGranted");
         return "redirect:/people/" + id + "#consents";

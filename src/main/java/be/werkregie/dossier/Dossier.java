@@ -94,10 +94,11 @@ public class Dossier {
             throw new NotFoundException("person");
         }
         List<DossierEntry> entries;
-        if (actor.has(Role.CITIZEN) || actor.has(Role.ADMINISTRATOR)) {
-            // the person sees their whole file (right of access); administrators see it for supervision
+        if (actor.has(Role.CITIZEN)) {
+            // the person sees their whole file (right of access)
             entries = query("where person_id = ?", personId);
         } else if (actor.worksForEmploymentService()) {
+            // mediators and administrators alike: never another organisation's CONFIDENTIAL entries (see breakGlass)
             entries = query("where person_id = ? and (visibility in ('SHARED','ORGANISATION') or organisation_id = ?)", personId,
                     actor.organisationId());
         } else {
@@ -105,6 +106,29 @@ public class Dossier {
         }
         audit.record(actor, personId, AuditTrail.Action.READ, "DOSSIER", "timeline", entries.size() + " entries");
         return entries;
+    }
+
+    /**
+     * Break glass: an administrator reads the CONFIDENTIAL entries of a person for a stated reason (a court order, a
+     * complaint about the author). The read is audited with the reason and shown to the person in "Who viewed my
+     * file", and every organisation whose confidential entry was read is told. Nobody else can read them.
+     */
+    @Transactional
+    public List<DossierEntry> breakGlass(UUID personId, String reason, CurrentUser actor) {
+        if (!actor.has(Role.ADMINISTRATOR) || !people.maySee(actor, personId)) {
+            throw new NotFoundException("person");
+        }
+        Validator v = new Validator();
+        v.required("reason", reason, 1000);
+        v.check(reason == null || reason.trim().length() >= 10, "reason", "validation.breakGlass.reason");
+        v.throwIfInvalid();
+        List<DossierEntry> confidential = query("where person_id = ? and visibility = 'CONFIDENTIAL'", personId);
+        audit.record(actor, personId, AuditTrail.Action.READ, "DOSSIER_CONFIDENTIAL", "break-glass: " + reason.trim(),
+                confidential.size() + " confidential entries");
+        List<UUID> authors = confidential.stream().map(DossierEntry::organisationId).filter(java.util.Objects::nonNull).distinct().toList();
+        events.publishEvent(new ConfidentialEntriesRead(personId, authors, actor.displayName(), actor.organisationName(), reason.trim(),
+                OffsetDateTime.now(clock)));
+        return confidential;
     }
 
     private List<DossierEntry> query(String where, Object... params) {

@@ -41,8 +41,11 @@ class GuidanceApi {
     private final KowGroups kow;
     private final Organisations organisations;
 
-    GuidanceApi(Catalogue catalogue, Partners partners, Assessments assessments, Trajectories trajectories, Assignment assignment,
+    private final ResultVerification verification;
+
+    GuidanceApi(ResultVerification verification, Catalogue catalogue, Partners partners, Assessments assessments, Trajectories trajectories, Assignment assignment,
                 GuidancePayments payments, KowGroups kow, Organisations organisations) {
+        this.verification = verification;
         this.catalogue = catalogue;
         this.partners = partners;
         this.assessments = assessments;
@@ -191,6 +194,22 @@ class GuidanceApi {
     @PostMapping("/api/partner/trajectories/{id}/outcome")
     Trajectories.Trajectory outcome(@PathVariable UUID id, @RequestBody OutcomeBody b) {
         return trajectories.outcome(id, b.outcome(), b.workStart(), b.contractType(), CurrentUser.get());
+    }
+
+    record ProofBody(String name, String proofBase64) {}
+
+    /** A proof of work for a claimed result without an employment record (PDF, PNG or JPEG, base64). */
+    @PostMapping("/api/partner/trajectories/{id}/result-proof")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, String> resultProof(@PathVariable UUID id, @RequestBody ProofBody b) {
+        byte[] proof;
+        try {
+            proof = b.proofBase64() == null || b.proofBase64().isBlank() ? null : Base64.getDecoder().decode(b.proofBase64());
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("proof", "validation.evidence.type");
+        }
+        verification.submitProof(id, b.name(), proof, CurrentUser.get());
+        return Map.of("status", "PROOF_SUBMITTED");
     }
 
     @GetMapping("/api/partner/trajectories/{id}/result-fee")

@@ -54,9 +54,15 @@ class GuidanceDemoData implements ApplicationRunner {
 
     private final be.werkregie.platform.DemoDate demoDate;
 
-    GuidanceDemoData(be.werkregie.platform.DemoDate demoDate, JdbcClient jdbc, JdbcTemplate template, Organisations organisations, Municipalities municipalities,
+    private final be.werkregie.employment.EmploymentRecords records;
+
+    private final ResultVerification verification;
+
+    GuidanceDemoData(ResultVerification verification, be.werkregie.employment.EmploymentRecords records, be.werkregie.platform.DemoDate demoDate, JdbcClient jdbc, JdbcTemplate template, Organisations organisations, Municipalities municipalities,
                      PersonDirectory people, Users users, Clock clock, GuidanceSettings settings, be.werkregie.chance.KowGroups kow, @Value("${werkregie.demo.scale:0.02}") double scale,
                      @Value("${werkregie.demo.seed:2027}") long seed) {
+        this.verification = verification;
+        this.records = records;
         this.demoDate = demoDate;
         this.jdbc = jdbc;
         this.template = template;
@@ -226,14 +232,36 @@ class GuidanceDemoData implements ApplicationRunner {
                 .update();
         jdbc.sql("""
                 insert into gd_action (id, trajectory_id, kind, occurred_on, note, evidence_name, evidence, formal_output, amount,
-                  registered_by, idempotency_key) values (?,?,'INTAKE',?,'Startgesprek gevoerd.','startgesprek.pdf',?,true,150.00,'demo',?)""")
-                .params(UUID.randomUUID(), id, Date.valueOf(started), "%PDF-1.4 demo".getBytes(), "demo:" + id).update();
+                  registered_by, idempotency_key, registered_at) values (?,?,'INTAKE',?,'Startgesprek gevoerd.','startgesprek.pdf',?,true,150.00,'demo',?,?)""")
+                .params(UUID.randomUUID(), id, Date.valueOf(started), intakePdf(), "demo:" + id,
+                        java.sql.Timestamp.valueOf(started.atTime(11, 0))).update();
         if (status.equals("WORK_FOUND")) {
             GuidanceSettings.FeeSchedule schedule = settings.scheduleOn(started).orElse(settings.feeSchedules().get(0));
             String g = kowGroup == null ? "UNKNOWN" : kowGroup;
             BigDecimal fee = schedule.fees().getOrDefault(g, BigDecimal.ZERO);
-            jdbc.sql("insert into gd_result_fee (trajectory_id, kow_group, schedule_from, amount) values (?,?,?,?)")
-                    .params(id, g, Date.valueOf(schedule.effectiveFrom()), fee).update();
+            jdbc.sql("insert into gd_result_fee (trajectory_id, kow_group, schedule_from, amount, status, claimed_on) values (?,?,?,?,'CLAIMED',?)")
+                    .params(id, g, Date.valueOf(schedule.effectiveFrom()), fee, Date.valueOf(ended)).update();
+            // the employment-records feed: most placements show up as a declaration (and are verified by it); some do not
+            int draw = random == null ? 0 : random.nextInt(100);
+            if (draw < 90) {
+                LocalDate end = draw < 30 ? null : ended.plusDays(20 + (random == null ? 200 : random.nextInt(400)));
+                records.record(new be.werkregie.employment.EmploymentRecords.Declaration(person, "Werkgever " + (1 + Math.abs(id.hashCode() % 300)),
+                        null, ended, end, draw < 15 ? "TEMPORARY_AGENCY" : "EMPLOYEE", "DEMO", "demo-dimona:" + id));
+                verification.verify(id);
+            } else if (draw < 95) {
+                jdbc.sql("update gd_result_fee set status = 'PROOF_SUBMITTED', proof_name = 'arbeidsovereenkomst.pdf', proof = ? where trajectory_id = ?")
+                        .params(be.werkregie.shared.Pdf.fromHtml("<html><body><p>Arbeidsovereenkomst (demo)</p></body></html>"), id).update();
+            }
         }
+    }
+
+    private byte[] intakePdf;
+
+    /** One small real PDF shared by the demo's intake reports. */
+    private byte[] intakePdf() {
+        if (intakePdf == null) {
+            intakePdf = be.werkregie.shared.Pdf.fromHtml("<html><body><h1>Startgesprek</h1><p>Verslag van het startgesprek (demo).</p></body></html>");
+        }
+        return intakePdf;
     }
 }

@@ -35,8 +35,11 @@ class GuidancePages {
     private final be.werkregie.identity.Organisations organisations;
     private final Clock clock;
 
-    GuidancePages(Catalogue catalogue, Partners partners, Assessments assessments, Trajectories trajectories, PersonDirectory people,
+    private final ResultVerification verification;
+
+    GuidancePages(ResultVerification verification, Catalogue catalogue, Partners partners, Assessments assessments, Trajectories trajectories, PersonDirectory people,
                   Assignment assignment, GuidancePayments payments, be.werkregie.identity.Organisations organisations, Clock clock) {
+        this.verification = verification;
         this.organisations = organisations;
         this.assignment = assignment;
         this.payments = payments;
@@ -182,6 +185,7 @@ class GuidancePages {
         model.addAttribute("runs", assignment.runs());
         model.addAttribute("paymentRuns", payments.runs());
         model.addAttribute("kpis", payments.kpis());
+        model.addAttribute("resultsToVerify", verification.pending(CurrentUser.get()));
         model.addAttribute("runKey", UUID.randomUUID().toString());
         model.addAttribute("today", LocalDate.now(clock));
         return "guidance/admin";
@@ -208,6 +212,28 @@ class GuidancePages {
     @PostMapping("/guidance/admin/payment-runs")
     String pay(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return adminAction(model, redirect, () -> payments.run(FormValues.date(form.get("until"), "until"), form.get("runKey"), CurrentUser.get()));
+    }
+
+    @PostMapping("/guidance/admin/results/{id}/decision")
+    String decideResult(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return adminAction(model, redirect, () -> verification.decideProof(id, FormValues.bool(form.get("approve")), form.get("reason"),
+                CurrentUser.get()));
+    }
+
+    @PostMapping("/guidance/admin/results/verify")
+    String verifyResults(Model model, RedirectAttributes redirect) {
+        return adminAction(model, redirect, verification::verifyPending);
+    }
+
+    @GetMapping("/guidance/admin/results/{id}/proof")
+    org.springframework.http.ResponseEntity<byte[]> resultProofFile(@PathVariable UUID id) {
+        Object[] p = verification.proof(id, CurrentUser.get()).orElseThrow(() -> new be.werkregie.shared.NotFoundException("proof"));
+        byte[] bytes = (byte[]) p[1];
+        String type = be.werkregie.shared.EvidenceFiles.mediaType(bytes);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(type == null ? "application/octet-stream" : type))
+                .header("Content-Disposition", "attachment; filename=\"proof-" + id + "\"")
+                .header("X-Content-Type-Options", "nosniff").body(bytes);
     }
 
     private String adminAction(Model model, RedirectAttributes redirect, Runnable action) {
@@ -240,7 +266,9 @@ class GuidancePages {
         model.addAttribute("flanking", catalogue.flankingActions().stream().filter(f -> f.combinableWith().contains(t.offerCode())
                 && !t.flanking().contains(f.code())).toList());
         model.addAttribute("contractTypes", Trajectories.CONTRACT_TYPES);
-        model.addAttribute("fee", t.status().equals("WORK_FOUND") ? trajectories.resultFeeForPartner(id, me) : null);
+        String resultStatus = t.status().equals("WORK_FOUND") ? verification.status(id).orElse(null) : null;
+        model.addAttribute("resultStatus", resultStatus);
+        model.addAttribute("fee", "VERIFIED".equals(resultStatus) ? trajectories.resultFeeForPartner(id, me) : null);
         model.addAttribute("key", UUID.randomUUID().toString());
         model.addAttribute("today", LocalDate.now(clock));
         return "guidance/partner-trajectory";
@@ -266,6 +294,14 @@ class GuidancePages {
     String stop(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return partnerAction(id, model, redirect, () -> trajectories.stop(id, form.get("motivation"), form.get("contactName"),
                 form.get("contactDetails"), CurrentUser.get()));
+    }
+
+    @PostMapping("/partner/trajectories/{id}/result-proof")
+    String resultProof(@PathVariable UUID id, @RequestParam(name = "proof", required = false) MultipartFile proof, Model model,
+                       RedirectAttributes redirect) {
+        return partnerAction(id, model, redirect, () -> verification.submitProof(id,
+                proof == null || proof.isEmpty() ? null : proof.getOriginalFilename(),
+                proof == null || proof.isEmpty() ? null : bytes(proof), CurrentUser.get()));
     }
 
     @PostMapping("/partner/trajectories/{id}/outcome")

@@ -74,7 +74,7 @@ public class GuidancePayments {
         jdbc.sql("""
                 with claimed as (
                   update gd_result_fee f set payment_run_id = ? from gd_trajectory t
-                  where t.id = f.trajectory_id and f.payment_run_id is null and t.ended_on <= ?
+                  where t.id = f.trajectory_id and f.payment_run_id is null and f.status = 'VERIFIED' and f.verified_on <= ?
                   returning f.trajectory_id, f.amount)
                 insert into gd_payment_line (run_id, partner_id, trajectory_id, kind, reference, amount)
                 select ?, t.partner_id, t.id, 'RESULT_FEE', 'work ' || t.work_start, c.amount

@@ -14,12 +14,31 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("werkregie.guidance")
 public record GuidanceSettings(int assessmentMaxMonths, int assessmentWarnDays, int choicePeriodDays, double maxDistanceKm,
-                               int goalMonths, int concessionYears, int smallNumberThreshold, List<FeeSchedule> feeSchedules) {
+                               int goalMonths, int concessionYears, int smallNumberThreshold, List<FeeSchedule> feeSchedules,
+                               List<PlacementRule> placementRules, Integer evidenceMaxBytes) {
 
     public record FeeSchedule(LocalDate effectiveFrom, Map<String, BigDecimal> fees) {}
 
+    /** What counts as a successful placement from a date on: days employed within a window after the work start. */
+    public record PlacementRule(LocalDate effectiveFrom, int minWorkDays, int withinDays, int maxStartAheadDays) {}
+
     public GuidanceSettings {
         feeSchedules = feeSchedules.stream().sorted(Comparator.comparing(FeeSchedule::effectiveFrom)).toList();
+        placementRules = (placementRules == null || placementRules.isEmpty()
+                ? List.of(new PlacementRule(LocalDate.of(2000, 1, 1), 28, 183, 31)) : placementRules)
+                .stream().sorted(Comparator.comparing(PlacementRule::effectiveFrom)).toList();
+        evidenceMaxBytes = evidenceMaxBytes == null ? 5 * 1024 * 1024 : evidenceMaxBytes;
+    }
+
+    /** The placement rule in force on the date (the earliest one when the date precedes them all). */
+    public PlacementRule placementRuleOn(LocalDate date) {
+        PlacementRule found = placementRules.get(0);
+        for (PlacementRule r : placementRules) {
+            if (!r.effectiveFrom().isAfter(date)) {
+                found = r;
+            }
+        }
+        return found;
     }
 
     /** The schedule in force on the date (the last one that started on or before it). */

@@ -59,9 +59,12 @@ public class Trajectories {
     private final GuidanceSettings settings;
     private final Clock clock;
 
-    Trajectories(JdbcClient jdbc, Assessments assessments, Partners partners, Catalogue catalogue, KowGroups kow, Dossier dossier,
+    private final ResultVerification verification;
+
+    Trajectories(ResultVerification verification, JdbcClient jdbc, Assessments assessments, Partners partners, Catalogue catalogue, KowGroups kow, Dossier dossier,
                  Organisations organisations, Messenger messenger, be.werkregie.identity.Users users, AuditTrail audit,
                  GuidanceSettings settings, Clock clock) {
+        this.verification = verification;
         this.users = users;
         this.jdbc = jdbc;
         this.assessments = assessments;
@@ -256,17 +259,33 @@ public class Trajectories {
         boolean output = k.isPresent() && k.get().formalOutput();
         v.check(!output || evidence != null && evidence.length > 0 && evidenceName != null && !evidenceName.isBlank(), "evidence",
                 "guidance.evidenceNeeded");
-        v.check(evidence == null || evidence.length <= 10 * 1024 * 1024, "evidence", "guidance.evidenceTooLarge");
+        if (evidence != null && evidence.length > 0 && !v.hasProblem("evidence")) {
+            be.werkregie.shared.EvidenceFiles.check(v, "evidence", evidenceName, evidence, settings.evidenceMaxBytes());
+        }
         v.throwIfInvalid();
+        String sha = evidence == null || evidence.length == 0 ? null : be.werkregie.shared.EvidenceFiles.sha256(evidence);
+        if (output) {
+            // a formal output is paid once per trajectory, and one file never proves two outputs
+            v.check(jdbc.sql("select count(*) from gd_action where trajectory_id = ? and kind = ? and formal_output")
+                    .params(trajectoryId, kind).query(Long.class).single() == 0, "kind", "guidance.outputTwice");
+            v.check(jdbc.sql("""
+                    select count(*) from gd_action a join gd_trajectory t on t.id = a.trajectory_id
+                    where a.evidence_sha256 = ? and t.partner_id = ?""").params(sha, t.partnerId()).query(Long.class).single() == 0,
+                    "evidence", "guidance.evidenceReused");
+            v.throwIfInvalid();
+        }
         UUID id = UUID.randomUUID();
         int inserted = jdbc.sql("""
                 insert into gd_action (id, trajectory_id, kind, occurred_on, note, evidence_name, evidence, formal_output, amount,
-                  registered_by, idempotency_key) values (?,?,?,?,?,?,?,?,?,?,?) on conflict (idempotency_key) do nothing""")
+                  registered_by, idempotency_key, evidence_sha256, registered_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?)
+                on conflict do nothing""")
                 .params(id, trajectoryId, kind, occurredOn, blank(note), blank(evidenceName), evidence, output,
-                        output ? k.get().outputFee() : null, actor.username(), key)
+                        output ? k.get().outputFee() : null, actor.username(), key, sha, java.time.OffsetDateTime.now(clock))
                 .update();
         if (inserted == 0) {
-            return jdbc.sql("select id from gd_action where idempotency_key = ?").param(key).query(UUID.class).single();
+            // the same key (a retry) or, in a race, the same formal output registered by a parallel request
+            return jdbc.sql("select id from gd_action where idempotency_key = ?").param(key).query(UUID.class).optional()
+                    .orElseThrow(() -> new be.werkregie.shared.ConflictException("kind", "guidance.outputTwice"));
         }
         dossier.add(t.personId(), "ACTION", "SHARED", k.get().nameNl(), blank(note) == null ? k.get().nameNl() : note.trim(),
                 occurredOn, "guidance-action:" + id, actor);
@@ -347,6 +366,8 @@ public class Trajectories {
         if ("WORK_FOUND".equals(outcome)) {
             v.check(workStart != null, "workStart", "validation.date");
             v.check(workStart == null || !workStart.isBefore(t.startedOn()), "workStart", "guidance.beforeStart", t.startedOn());
+            int ahead = settings.placementRuleOn(t.startedOn()).maxStartAheadDays();
+            v.check(workStart == null || !workStart.isAfter(today().plusDays(ahead)), "workStart", "guidance.workStartTooFar", ahead);
             v.check(contractType != null && CONTRACT_TYPES.contains(contractType), "contractType", "validation.choice");
         }
         v.throwIfInvalid();
@@ -355,8 +376,10 @@ public class Trajectories {
         dossier.add(t.personId(), "DECISION", "SHARED", work ? "Werk gevonden" : "Traject beëindigd",
                 work ? "Start op " + workStart + " (" + contractType + ")" : "Het traject is beëindigd.", today(),
                 "guidance-outcome:" + trajectoryId, actor);
-        jdbc.sql("update gd_trajectory set status = ?, ended_on = ?, work_start = ?, contract_type = ? where id = ?")
-                .params(outcome, today(), work ? workStart : null, work ? contractType : null, trajectoryId).update();
+        be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql("""
+                update gd_trajectory set status = ?, ended_on = ?, work_start = ?, contract_type = ? where id = ? and status = 'ACTIVE'""")
+                .params(outcome, today(), work ? workStart : null, work ? contractType : null, trajectoryId).update(),
+                "trajectoryId", "guidance.alreadyEnded");
         if (work) {
             String group = jdbc.sql("select kow_group from gd_trajectory where id = ?").param(trajectoryId).query(String.class).optional()
                     .orElse(null);
@@ -366,8 +389,12 @@ public class Trajectories {
             GuidanceSettings.FeeSchedule schedule = settings.scheduleOn(t.startedOn())
                     .orElseThrow(() -> InvalidInputException.of("trajectoryId", "guidance.noFeeSchedule"));
             BigDecimal amount = schedule.fees().getOrDefault(group, schedule.fees().getOrDefault("UNKNOWN", BigDecimal.ZERO));
-            jdbc.sql("insert into gd_result_fee (trajectory_id, kow_group, schedule_from, amount) values (?,?,?,?)")
-                    .params(trajectoryId, group, schedule.effectiveFrom(), amount).update();
+            // the partner's word is a claim: payable only once verified against the employment records (or an approved proof)
+            jdbc.sql("""
+                    insert into gd_result_fee (trajectory_id, kow_group, schedule_from, amount, status, claimed_on)
+                    values (?,?,?,?,'CLAIMED',?)""")
+                    .params(trajectoryId, group, schedule.effectiveFrom(), amount, today()).update();
+            verification.verify(trajectoryId);
         }
         return find(trajectoryId);
     }
@@ -381,7 +408,8 @@ public class Trajectories {
         if (!t.status().equals("WORK_FOUND")) {
             throw new NotFoundException("fee");
         }
-        return jdbc.sql("select schedule_from, amount from gd_result_fee where trajectory_id = ?").param(trajectoryId)
+        // completed successfully means verified: before that the partner does not see the fee
+        return jdbc.sql("select schedule_from, amount from gd_result_fee where trajectory_id = ? and status = 'VERIFIED'").param(trajectoryId)
                 .query((rs, i) -> new ResultFee(rs.getObject(1, LocalDate.class).toString(), new Money(rs.getBigDecimal(2)))).optional()
                 .orElseThrow(() -> new NotFoundException("fee"));
     }

@@ -33,10 +33,21 @@ class SecurityConfig {
                 10_000);
     }
 
+    /** Password sign-in, form and HTTP Basic alike, through the login throttle. */
+    @Bean
+    org.springframework.security.authentication.AuthenticationManager authenticationManager(Users users, PasswordEncoder passwords,
+                                                                                          LoginThrottle throttle) {
+        var dao = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(passwords);
+        return new org.springframework.security.authentication.ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
+    }
+
     /** Partner systems: HTTP Basic, stateless, so a browser session can never be abused cross-site. */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, org.springframework.security.authentication.AuthenticationManager manager,
+                            org.springframework.context.MessageSource messages) throws Exception {
+        http.authenticationManager(manager);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(GET, "/api/career-centres", "/api/career-centres/*", "/api/guidance/offers",
@@ -55,7 +66,7 @@ class SecurityConfig {
                         .requestMatchers(POST, "/api/people/*/consents").hasAnyRole("MEDIATOR", "SOCIAL_WORKER")
                         .requestMatchers(POST, "/api/people/*/messages").hasAnyRole("MEDIATOR", "ADMINISTRATOR")
                         .anyRequest().denyAll())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(b -> b.authenticationEntryPoint(new ApiAuthenticationEntryPoint(messages)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable());
         return http.build();
@@ -63,7 +74,9 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidc) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidc,
+                            org.springframework.security.authentication.AuthenticationManager manager) throws Exception {
+        http.authenticationManager(manager);
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/login", "/error", "/about", "/geo", "/css/**", "/js/**", "/webjars/**",
                                 "/favicon.ico", "/static-page.html", "/actuator/health", "/actuator/health/**").permitAll()
@@ -80,6 +93,7 @@ class SecurityConfig {
                         .requestMatchers(POST, "/people").hasAnyRole("MEDIATOR", "SOCIAL_WORKER", "ADMINISTRATOR")
                         .requestMatchers(GET, "/people", "/people/*").hasAnyRole(STAFF_WITH_CLIENTS)
                         .requestMatchers(POST, "/people/*/entries", "/people/*/handovers").hasAnyRole("MEDIATOR", "PARTNER_STAFF", "SOCIAL_WORKER")
+                        .requestMatchers(POST, "/people/*/break-glass").hasRole("ADMINISTRATOR")
                         .requestMatchers(POST, "/handovers/*/acknowledge").hasAnyRole("MEDIATOR", "PARTNER_STAFF", "SOCIAL_WORKER")
                         .requestMatchers(POST, "/people/*/consents", "/people/*/consents/*/revoke", "/people/*/channels")
                                 .hasAnyRole("MEDIATOR", "SOCIAL_WORKER")
@@ -91,8 +105,11 @@ class SecurityConfig {
                                 "/messages/sms/*/sent", "/messages/*/bounced",
                                 "/messages/phone-tasks/*/done").hasAnyRole("MEDIATOR", "ADMINISTRATOR")
                         .requestMatchers("/actuator/**").hasRole("ADMINISTRATOR")
+                        .requestMatchers("/accounts/locks", "/accounts/locks/**").hasRole("ADMINISTRATOR")
                         .anyRequest().denyAll())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/home", true).permitAll())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/home", true).permitAll()
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof org.springframework.security.authentication.LockedException ? "/login?locked" : "/login?error"))))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").permitAll())
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(

@@ -51,15 +51,15 @@ class ClientFileIntegrationTest {
     void aPartnerSeesAPersonOnlyWithAnActiveConsent() {
         assertThat(people.maySee(partner, person)).isFalse();
         assertThatThrownBy(() -> people.get(person, partner, "test")).isInstanceOf(NotFoundException.class);
-        UUID consent = consents.grant(person, partner.organisationId(), "begeleiding", "ACT", null, LocalDate.now(clock).plusMonths(3), mediator);
+        UUID consent = consents.grant(person, partner.organisationId(), "begeleiding", "ACT", null, LocalDate.now(clock).plusMonths(3), "IN_PERSON", null, partner);
         assertThat(people.maySee(partner, person)).isTrue();
-        consents.revoke(person, consent, mediator);
+        consents.revoke(person, consent, partner);
         assertThat(people.maySee(partner, person)).isFalse();
     }
 
     @Test
     void anExpiredConsentGivesNoAccess() {
-        consents.grant(person, partner.organisationId(), "begeleiding", "SEE", LocalDate.now(clock).minusMonths(2), LocalDate.now(clock), mediator);
+        consents.grant(person, partner.organisationId(), "begeleiding", "SEE", LocalDate.now(clock).minusMonths(2), LocalDate.now(clock), "IN_PERSON", null, partner);
         assertThat(consents.isActive(person, partner.organisationId())).isTrue();
         // a day later it has expired: simulate by moving the window into the past
         jdbc.sql("update consent set valid_from = ?, expires_on = ? where person_id = ?")
@@ -71,17 +71,17 @@ class ClientFileIntegrationTest {
 
     @Test
     void refusesAConsentThatEndsBeforeItStartsOrIsTooLong() {
-        assertThatThrownBy(() -> consents.grant(person, partner.organisationId(), "x", "SEE", LocalDate.now(clock), LocalDate.now(clock).minusDays(1), mediator))
+        assertThatThrownBy(() -> consents.grant(person, partner.organisationId(), "x", "SEE", LocalDate.now(clock), LocalDate.now(clock).minusDays(1), "IN_PERSON", null, partner))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> consents.grant(person, partner.organisationId(), "x", "SEE", LocalDate.now(clock), LocalDate.now(clock).plusYears(10), mediator))
+        assertThatThrownBy(() -> consents.grant(person, partner.organisationId(), "x", "SEE", LocalDate.now(clock), LocalDate.now(clock).plusYears(10), "IN_PERSON", null, partner))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(consents.of(person)).isEmpty();
     }
 
     @Test
     void eachOrganisationSeesOnlyTheEntriesItMaySee() {
-        consents.grant(person, partner.organisationId(), "begeleiding", "ACT", null, LocalDate.now(clock).plusMonths(3), mediator);
-        consents.grant(person, social.organisationId(), "welzijn", "SEE", null, LocalDate.now(clock).plusMonths(3), mediator);
+        consents.grant(person, partner.organisationId(), "begeleiding", "ACT", null, LocalDate.now(clock).plusMonths(3), "IN_PERSON", null, partner);
+        consents.grant(person, social.organisationId(), "welzijn", "SEE", null, LocalDate.now(clock).plusMonths(3), "IN_PERSON", null, social);
         dossier.add(person, "NOTE", "SHARED", "PES step", "shared by the PES", LocalDate.now(clock), null, mediator);
         dossier.add(person, "NOTE", "ORGANISATION", "PES internal", "only PES", LocalDate.now(clock), null, mediator);
         dossier.add(person, "NOTE", "CONFIDENTIAL", "Medical note", "medical, partner only", LocalDate.now(clock), null, partner);
@@ -109,7 +109,7 @@ class ClientFileIntegrationTest {
     void aWarmHandoverNeedsConsentAndIsAcknowledgedOnceByTheReceiver() {
         assertThatThrownBy(() -> dossier.handOver(person, social.organisationId(), "Eva", "09 123 45 67", "context", null, mediator))
                 .isInstanceOf(InvalidInputException.class);
-        consents.grant(person, social.organisationId(), "welzijn", "ACT", null, LocalDate.now(clock).plusMonths(3), mediator);
+        consents.grant(person, social.organisationId(), "welzijn", "ACT", null, LocalDate.now(clock).plusMonths(3), "IN_PERSON", null, social);
         UUID h = dossier.handOver(person, social.organisationId(), "Eva", "09 123 45 67", "Needs help with debts", "key-1", mediator);
         assertThat(dossier.handOver(person, social.organisationId(), "Eva", "09 123 45 67", "Needs help with debts", "key-1", mediator))
                 .as("a retried handover is not duplicated").isEqualTo(h);

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import be.werkregie.IntegrationTest;
+import be.werkregie.employment.EmploymentRecords;
 import be.werkregie.identity.CurrentUser;
 import be.werkregie.identity.Users;
 import be.werkregie.people.PersonDirectory;
@@ -35,6 +36,8 @@ import org.springframework.test.web.servlet.MockMvc;
 class GuidanceIntegrationTest {
 
     @Autowired java.time.Clock clock;
+    @Autowired ResultVerification verification;
+    @Autowired be.werkregie.employment.EmploymentRecords records;
 
     @Autowired Assessments assessments;
     @Autowired Trajectories trajectories;
@@ -131,7 +134,9 @@ class GuidanceIntegrationTest {
         assertThat(t.status()).isEqualTo("ACTIVE");
         assertThat(t.goalDate()).isEqualTo(LocalDate.now(clock).plusMonths(6));
         assertThat(t.flanking()).containsExactly("LANGUAGE_COACHING");
-        assertThat(problem(() -> trajectories.choose(r.id(), site, mediator))).isEqualTo("referralId:guidance.notWaiting");
+        // the same choice again (a double click, a retry) is the same answer; another choice is refused
+        assertThat(trajectories.choose(r.id(), site, mediator).id()).isEqualTo(t.id());
+        assertThat(problem(() -> trajectories.choose(r.id(), UUID.randomUUID(), mediator))).isEqualTo("referralId:guidance.notWaiting");
         // the partner now sees the client (legal basis: the trajectory), another partner does not
         assertThat(people.maySee(partner, client)).isTrue();
         CurrentUser otherPartner = users.find("partnermanager").orElseThrow();
@@ -157,26 +162,51 @@ class GuidanceIntegrationTest {
         mvc.perform(get("/api/partner/trajectories/" + t.id() + "/result-fee").with(httpBasic("partner", "werkregie")))
                 .andExpect(status().isNotFound());
 
-        // outcome: work found → the result fee of group D from the example schedule
+        // outcome: work found is a claim. A start far in the future is refused; the fee is payable only once verified.
         assertThat(problem(() -> trajectories.outcome(t.id(), "WORK_FOUND", null, "PERMANENT", partner))).isEqualTo("workStart:validation.date");
-        trajectories.outcome(t.id(), "WORK_FOUND", LocalDate.now(clock), "PERMANENT", partner);
-        // after the end the partner's access through the trajectory ends; the fee is visible to the partner now
+        assertThat(problem(() -> trajectories.outcome(t.id(), "WORK_FOUND", LocalDate.of(2099, 12, 31), "PERMANENT", partner)))
+                .isEqualTo("workStart:guidance.workStartTooFar");
+        // the trajectory started two months ago and the client started work 40 days ago (moved back in the database)
+        LocalDate today = LocalDate.now(clock);
+        jdbc.sql("update gd_trajectory set started_on = ?, goal_date = ? where id = ?")
+                .params(today.minusDays(60), today.minusDays(60).plusMonths(6), t.id()).update();
+        jdbc.sql("update gd_action set occurred_on = ? where trajectory_id = ?").params(today.minusDays(59), t.id()).update();
+        LocalDate workStart = today.minusDays(40);
+        trajectories.outcome(t.id(), "WORK_FOUND", workStart, "PERMANENT", partner);
+        assertThat(verification.status(t.id())).contains("CLAIMED");
+        mvc.perform(get("/api/partner/trajectories/" + t.id() + "/result-fee").with(httpBasic("partner", "werkregie")))
+                .andExpect(status().isNotFound());
+        assertThat(problem(() -> trajectories.outcome(t.id(), "ENDED", null, null, partner))).isEqualTo("trajectoryId:guidance.alreadyEnded");
+
+        // a run before verification pays the output, never the claimed result
+        CurrentUser admin = users.find("admin").orElseThrow();
+        UUID run = payments.run(today, "pay-" + t.id(), admin);
+        assertThat(payments.run(today, "pay-" + t.id(), admin)).isEqualTo(run);
+        List<GuidancePayments.Line> lines = payments.statement(run, partner.organisationId(), partner);
+        assertThat(lines).extracting(l -> l.amount().amount()).contains(new BigDecimal("150.00")).doesNotContain(new BigDecimal("3000.00"));
+
+        // the employment records show 12 days only: still a claim; then the declaration of the whole period: verified
+        UUID person = t.personId();
+        records.record(new EmploymentRecords.Declaration(person, "Magazijn Noord", null, workStart, workStart.plusDays(11), "EMPLOYEE",
+                "DIMONA", "test-short-" + t.id()));
+        assertThat(verification.verify(t.id())).isFalse();
+        records.record(new EmploymentRecords.Declaration(person, "Magazijn Noord", null, workStart.plusDays(12), null, "EMPLOYEE",
+                "DIMONA", "test-long-" + t.id()));
+        assertThat(verification.verifyPending()).isGreaterThanOrEqualTo(1);
+        assertThat(verification.status(t.id())).contains("VERIFIED");
         String fee = mvc.perform(get("/api/partner/trajectories/" + t.id() + "/result-fee").with(httpBasic("partner", "werkregie")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(fee).contains("3000.00");
-        assertThat(problem(() -> trajectories.outcome(t.id(), "ENDED", null, null, partner))).isEqualTo("trajectoryId:guidance.alreadyEnded");
 
-        // payment run: output and result fee, once
-        UUID run = payments.run(LocalDate.now(clock), "pay-" + t.id(), users.find("admin").orElseThrow());
-        assertThat(payments.run(LocalDate.now(clock), "pay-" + t.id(), users.find("admin").orElseThrow())).isEqualTo(run);
-        List<GuidancePayments.Line> lines = payments.statement(run, partner.organisationId(), partner);
-        assertThat(lines).extracting(l -> l.amount().amount()).contains(new BigDecimal("150.00"), new BigDecimal("3000.00"));
-        assertThat(payments.csv(lines)).contains("RESULT_FEE").contains("3000.00");
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(payments.pdf("Trajectum", lines))) {
+        UUID second = payments.run(today, "pay-again-" + t.id(), admin);
+        List<GuidancePayments.Line> paid = payments.statement(second, partner.organisationId(), partner);
+        assertThat(paid).extracting(l -> l.amount().amount()).containsExactly(new BigDecimal("3000.00"));
+        assertThat(payments.csv(paid)).contains("RESULT_FEE").contains("3000.00");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(payments.pdf("Trajectum", paid))) {
             assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(1);
         }
-        UUID second = payments.run(LocalDate.now(clock), "pay-again-" + t.id(), users.find("admin").orElseThrow());
-        assertThat(payments.statement(second, partner.organisationId(), partner)).noneMatch(l -> l.reference().startsWith("work"));
+        UUID third = payments.run(today, "pay-third-" + t.id(), admin);
+        assertThat(payments.statement(third, partner.organisationId(), partner)).noneMatch(l -> l.reference().startsWith("work"));
         assertThatThrownBy(() -> payments.statement(run, partner.organisationId(), otherPartner)).isInstanceOf(NotFoundException.class);
     }
 

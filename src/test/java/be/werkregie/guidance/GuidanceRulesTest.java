@@ -56,7 +56,7 @@ class GuidanceRulesTest {
     void feeScheduleIsLookedUpByEffectiveDate() {
         GuidanceSettings s = new GuidanceSettings(3, 14, 14, 30, 6, 5, 30, List.of(
                 new GuidanceSettings.FeeSchedule(LocalDate.of(2028, 1, 1), Map.of("A", new BigDecimal("1000.00"))),
-                new GuidanceSettings.FeeSchedule(LocalDate.of(2027, 1, 1), Map.of("A", new BigDecimal("900.00")))));
+                new GuidanceSettings.FeeSchedule(LocalDate.of(2027, 1, 1), Map.of("A", new BigDecimal("900.00")))), null, null);
         assertThat(s.scheduleOn(LocalDate.of(2026, 12, 31))).isEmpty();
         assertThat(s.scheduleOn(LocalDate.of(2027, 1, 1)).orElseThrow().fees().get("A")).isEqualByComparingTo("900.00");
         assertThat(s.scheduleOn(LocalDate.of(2027, 12, 31)).orElseThrow().fees().get("A")).isEqualByComparingTo("900.00");
@@ -71,5 +71,16 @@ class GuidanceRulesTest {
         assertThat(o.share()).isEqualByComparingTo("50");
         assertThat(o.low()).isEqualByComparingTo("40");
         assertThat(o.high()).isEqualByComparingTo("60");
+    }
+
+    @Test
+    void placementRuleIsLookedUpByEffectiveDate() {
+        GuidanceSettings s = new GuidanceSettings(3, 14, 14, 30, 6, 5, 30, List.of(), List.of(
+                new GuidanceSettings.PlacementRule(LocalDate.of(2028, 1, 1), 60, 183, 31),
+                new GuidanceSettings.PlacementRule(LocalDate.of(2026, 1, 1), 28, 183, 31)), null);
+        assertThat(s.placementRuleOn(LocalDate.of(2025, 6, 1)).minWorkDays()).as("before all: the earliest").isEqualTo(28);
+        assertThat(s.placementRuleOn(LocalDate.of(2027, 12, 31)).minWorkDays()).isEqualTo(28);
+        assertThat(s.placementRuleOn(LocalDate.of(2028, 1, 1)).minWorkDays()).isEqualTo(60);
+        assertThat(s.evidenceMaxBytes()).isEqualTo(5 * 1024 * 1024);
     }
 }

@@ -1,0 +1,90 @@
+package be.werkregie.employment;
+
+import be.werkregie.shared.Validator;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Employment declarations and the days a person was employed, as the records show them (never as a partner says). */
+@Service
+public class EmploymentRecords {
+
+    public static final List<String> KINDS = List.of("EMPLOYEE", "TEMPORARY_AGENCY", "STUDENT", "SELF_EMPLOYED", "IBO");
+
+    public record Declaration(UUID personId, String employerName, String employerNumber, LocalDate startDate, LocalDate endDate,
+                              String kind, String source, String sourceRef) {}
+
+    public record Employment(UUID id, UUID personId, String employerName, LocalDate startDate, LocalDate endDate, String kind,
+                             String source) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    EmploymentRecords(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Records a declaration; the same source reference again changes nothing and returns the first record. */
+    @Transactional
+    public UUID record(Declaration d) {
+        Validator v = new Validator();
+        v.check(d.personId() != null, "personId", "validation.person.unknown");
+        v.required("employerName", d.employerName(), 200).text("employerNumber", d.employerNumber(), 20);
+        v.check(d.startDate() != null, "startDate", "validation.date");
+        v.sensibleDate("startDate", d.startDate()).sensibleDate("endDate", d.endDate());
+        v.check(d.endDate() == null || d.startDate() == null || !d.endDate().isBefore(d.startDate()), "endDate", "validation.dateOrder");
+        v.check(d.kind() != null && KINDS.contains(d.kind()), "kind", "validation.choice");
+        v.required("source", d.source(), 40).required("sourceRef", d.sourceRef(), 100);
+        v.throwIfInvalid();
+        UUID id = UUID.randomUUID();
+        int n = jdbc.sql("""
+                insert into em_employment_record (id, person_id, employer_name, employer_number, start_date, end_date, kind, source,
+                  source_ref, received_at) values (?,?,?,?,?,?,?,?,?,?) on conflict (source, source_ref) do nothing""")
+                .params(id, d.personId(), d.employerName().trim(), d.employerNumber(), d.startDate(), d.endDate(), d.kind(), d.source(),
+                        d.sourceRef(), OffsetDateTime.now(clock)).update();
+        if (n == 0) {
+            return jdbc.sql("select id from em_employment_record where source = ? and source_ref = ?").params(d.source(), d.sourceRef())
+                    .query(UUID.class).single();
+        }
+        return id;
+    }
+
+    /** The person's records that overlap the period, oldest first. */
+    public List<Employment> of(UUID personId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select id, person_id, employer_name, start_date, end_date, kind, source from em_employment_record
+                where person_id = ? and start_date <= ? and (end_date is null or end_date >= ?) order by start_date, id""")
+                .params(personId, to, from)
+                .query((rs, i) -> new Employment(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7)))
+                .list();
+    }
+
+    /**
+     * Calendar days on which the person was employed within [from, to], counted up to today only (a contract that runs on
+     * proves nothing about days still to come); overlapping records count a day once.
+     */
+    public int daysEmployed(UUID personId, LocalDate from, LocalDate to) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate until = to.isAfter(today) ? today : to;
+        if (until.isBefore(from)) {
+            return 0;
+        }
+        java.util.BitSet days = new java.util.BitSet();
+        for (Employment e : of(personId, from, until)) {
+            LocalDate s = e.startDate().isBefore(from) ? from : e.startDate();
+            LocalDate end = e.endDate() == null || e.endDate().isAfter(until) ? until : e.endDate();
+            if (!end.isBefore(s)) {
+                days.set((int) ChronoUnit.DAYS.between(from, s), (int) ChronoUnit.DAYS.between(from, end) + 1);
+            }
+        }
+        return days.cardinality();
+    }
+}

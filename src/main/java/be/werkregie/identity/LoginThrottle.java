@@ -1,0 +1,110 @@
+package be.werkregie.identity;
+
+import be.werkregie.audit.AuditTrail;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Throttles password guessing, for the form and for HTTP Basic alike. Failures are counted per account and per source
+ * address within a window; past the limit the subject is locked for a while (even the right password is refused then,
+ * with a clear message), the lock is written to the audit trail, and it ends by time or when an administrator unlocks
+ * the account. A success clears the account's count.
+ */
+@Service
+public class LoginThrottle {
+
+    public record Lock(String subject, int failures, OffsetDateTime lockedUntil) {}
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final int maxPerAccount;
+    private final int maxPerAddress;
+    private final Duration window;
+    private final Duration lockFor;
+
+    LoginThrottle(JdbcClient jdbc, AuditTrail audit, Clock clock,
+                  @Value("${werkregie.login.max-failures-per-account:5}") int maxPerAccount,
+                  @Value("${werkregie.login.max-failures-per-address:20}") int maxPerAddress,
+                  @Value("${werkregie.login.window:PT15M}") Duration window,
+                  @Value("${werkregie.login.lock:PT15M}") Duration lockFor) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+        this.maxPerAccount = maxPerAccount;
+        this.maxPerAddress = maxPerAddress;
+        this.window = window;
+        this.lockFor = lockFor;
+    }
+
+    static String account(String username) {
+        return "account:" + (username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    static String address(String ip) {
+        return "address:" + (ip == null ? "unknown" : ip);
+    }
+
+    /** The time until which the account or the address is locked, if either is. */
+    public Optional<OffsetDateTime> lockedUntil(String username, String ip) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return jdbc.sql("select max(locked_until) from login_throttle where subject in (?, ?) and locked_until > ?")
+                .params(account(username), address(ip), now).query(OffsetDateTime.class).optional().filter(java.util.Objects::nonNull);
+    }
+
+    /** Counts a failed attempt (in its own transaction, so a failing sign-in cannot roll it back). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void failed(String username, String ip) {
+        count(account(username), maxPerAccount, username);
+        count(address(ip), maxPerAddress, username);
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void succeeded(String username) {
+        jdbc.sql("delete from login_throttle where subject = ?").param(account(username)).update();
+    }
+
+    private void count(String subject, int max, String username) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        // one statement: a new window starts when the old one is over; the lock is set when the count reaches the limit
+        Lock l = jdbc.sql("""
+                insert into login_throttle as t (subject, failures, window_start, last_failure_at) values (?, 1, ?, ?)
+                on conflict (subject) do update set
+                  failures = case when t.window_start < ? then 1 else t.failures + 1 end,
+                  window_start = case when t.window_start < ? then excluded.window_start else t.window_start end,
+                  last_failure_at = excluded.last_failure_at
+                returning subject, failures, locked_until""")
+                .params(subject, now, now, now.minus(window), now.minus(window))
+                .query((rs, i) -> new Lock(rs.getString(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class))).single();
+        if (l.failures() >= max && (l.lockedUntil() == null || l.lockedUntil().isBefore(now))) {
+            jdbc.sql("update login_throttle set locked_until = ? where subject = ?").params(now.plus(lockFor), subject).update();
+            audit.record(null, null, AuditTrail.Action.WRITE, "LOGIN", "sign-in locked after " + l.failures() + " failures",
+                    subject + " until " + now.plus(lockFor) + (subject.startsWith("address:") ? " (last account tried: " + username + ")" : ""));
+        }
+    }
+
+    /** Current locks, for the administrators' page. */
+    public List<Lock> locks() {
+        return jdbc.sql("select subject, failures, locked_until from login_throttle where locked_until > ? order by locked_until desc")
+                .param(OffsetDateTime.now(clock))
+                .query((rs, i) -> new Lock(rs.getString(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class))).list();
+    }
+
+    /** An administrator lifts a lock before its time; recorded in the audit trail. */
+    @Transactional
+    public boolean unlock(String subject, CurrentUser admin) {
+        int n = jdbc.sql("delete from login_throttle where subject = ?").param(subject).update();
+        if (n > 0) {
+            audit.record(admin, null, AuditTrail.Action.WRITE, "LOGIN", "sign-in unlocked by an administrator", subject);
+        }
+        return n > 0;
+    }
+}
