@@ -28,7 +28,13 @@ public class KowGroups {
     private final Clock clock;
     private final List<String> groups;
 
-    KowGroups(JdbcClient jdbc, Clock clock, @Value("${werkregie.chance.groups:A,B,C,D}") List<String> groups) {
+    private final be.werkregie.people.PersonDirectory people;
+
+    private final be.werkregie.audit.AuditTrail audit;
+
+    KowGroups(be.werkregie.audit.AuditTrail audit, be.werkregie.people.PersonDirectory people, JdbcClient jdbc, Clock clock, @Value("${werkregie.chance.groups:A,B,C,D}") List<String> groups) {
+        this.audit = audit;
+        this.people = people;
         this.jdbc = jdbc;
         this.clock = clock;
         this.groups = List.copyOf(groups);
@@ -104,9 +110,11 @@ public class KowGroups {
         Validator v = new Validator();
         v.check(group != null && groups.contains(group), "group", "validation.choice");
         v.required("modelVersion", modelVersion, 50);
+        v.check(personId != null && people.exists(personId), "personId", "validation.person.unknown");
         v.throwIfInvalid();
         jdbc.sql("""
                 insert into ch_kow_group (id, person_id, group_code, model_version, valid_from, recorded_by) values (?,?,?,?,?,?)""")
                 .params(UUID.randomUUID(), personId, group, modelVersion.trim(), LocalDate.now(clock), actor.username()).update();
+        audit.record(actor, personId, be.werkregie.audit.AuditTrail.Action.WRITE, "CHANCE", "KOW group recorded", group);
     }
 }

@@ -103,6 +103,7 @@ class DemoData implements ApplicationRunner {
         Map<String, Organisation> orgs = organisations(random);
         Map<String, UUID> personas = personas();
         users(orgs, personas);
+        users.markDemoAccounts();
         int n = (int) Math.round(PEOPLE_AT_SCALE_ONE * scale);
         population(random, n);
         stories(orgs, personas);

@@ -59,10 +59,53 @@ class MeController {
     }
 
     @GetMapping("/me/views")
-    String views(Model model) {
+    String views(@org.springframework.web.bind.annotation.RequestParam(required = false) String organisation,
+                 @org.springframework.web.bind.annotation.RequestParam(required = false) String from,
+                 @org.springframework.web.bind.annotation.RequestParam(required = false) String to,
+                 @org.springframework.web.bind.annotation.RequestParam(defaultValue = "1") String page, Model model) {
         CurrentUser me = CurrentUser.get();
-        model.addAttribute("events", audit.forPerson(me.personId(), 200));
+        java.util.List<be.werkregie.shared.InvalidInputException.FieldProblem> problems = new java.util.ArrayList<>();
+        java.time.LocalDate fromDate = parse(from, "from", problems);
+        java.time.LocalDate toDate = parse(to, "to", problems);
+        UUID org = null;
+        if (organisation != null && !organisation.isBlank()) {
+            try {
+                org = UUID.fromString(organisation.trim());
+            } catch (IllegalArgumentException e) {
+                problems.add(new be.werkregie.shared.InvalidInputException.FieldProblem("organisation", "validation.choice"));
+            }
+        }
+        int p = 1;
+        try {
+            p = Math.max(1, Integer.parseInt(page.trim()));
+        } catch (NumberFormatException e) {
+            p = 1;
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("errors", problems);
+        }
+        model.addAttribute("trail", audit.page(me.personId(), org, fromDate, toDate, p, 50));
+        model.addAttribute("readers", audit.readersOf(me.personId()));
+        model.addAttribute("filter", java.util.Map.of("organisation", organisation == null ? "" : organisation,
+                "from", from == null ? "" : from, "to", to == null ? "" : to));
         return "dossier/me-views";
+    }
+
+    private static java.time.LocalDate parse(String s, String field,
+                                             java.util.List<be.werkregie.shared.InvalidInputException.FieldProblem> problems) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            java.time.LocalDate d = java.time.LocalDate.parse(s.trim());
+            if (d.isBefore(be.werkregie.shared.Validator.EARLIEST) || d.isAfter(be.werkregie.shared.Validator.LATEST)) {
+                throw new java.time.format.DateTimeParseException("range", s, 0);
+            }
+            return d;
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add(new be.werkregie.shared.InvalidInputException.FieldProblem(field, "validation.date"));
+            return null;
+        }
     }
 
     @PostMapping("/me/consents")

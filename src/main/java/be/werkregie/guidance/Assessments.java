@@ -121,12 +121,14 @@ public class Assessments {
     public List<Intake> openIntakes(CurrentUser actor) {
         requireMediator(actor);
         LocalDate today = today();
-        return jdbc.sql("""
+        List<Intake> list = jdbc.sql("""
                 select i.id, i.person_id, p.first_name || ' ' || p.last_name, i.started_on from gd_intake i join person p on p.id = i.person_id
                 where i.closed_on is null order by i.started_on, i.id limit 500""")
                 .query((rs, n) -> intake(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getObject(4, LocalDate.class), today))
                 .list();
+        audit.recordReads(actor, list.stream().map(Intake::personId).toList(), "GUIDANCE", "open intakes");
+        return list;
     }
 
     Intake intake(UUID id, UUID personId, String name, LocalDate started, LocalDate today) {
@@ -294,7 +296,9 @@ public class Assessments {
     /** Clients still waiting or left unplaced by the last run (for mediators). */
     public List<Referral> waiting(CurrentUser actor) {
         requireMediator(actor);
-        return jdbc.sql(REFERRAL_SELECT + " where r.status in ('WAITING','UNPLACED') order by r.referred_on, r.id limit 500")
+        List<Referral> list = jdbc.sql(REFERRAL_SELECT + " where r.status in ('WAITING','UNPLACED') order by r.referred_on, r.id limit 500")
                 .query(Assessments::mapReferral).list();
+        audit.recordReads(actor, list.stream().map(Referral::personId).toList(), "GUIDANCE", "waiting referrals");
+        return list;
     }
 }

@@ -37,7 +37,10 @@ public class GuidancePayments {
     private final SpringTemplateEngine templates;
     private final Clock clock;
 
-    GuidancePayments(JdbcClient jdbc, SpringTemplateEngine templates, Clock clock) {
+    private final be.werkregie.audit.AuditTrail audit;
+
+    GuidancePayments(be.werkregie.audit.AuditTrail audit, JdbcClient jdbc, SpringTemplateEngine templates, Clock clock) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.templates = templates;
         this.clock = clock;
@@ -95,13 +98,20 @@ public class GuidancePayments {
         if (!own && !actor.hasAny(Role.ADMINISTRATOR, Role.ANALYST)) {
             throw new NotFoundException("statement");
         }
-        return jdbc.sql("""
-                select l.kind, l.reference, r.until, p.first_name || ' ' || substr(p.last_name, 1, 1) || '.', l.amount
+        java.util.List<UUID> persons = new java.util.ArrayList<>();
+        List<Line> lines = jdbc.sql("""
+                select l.kind, l.reference, r.until, p.first_name || ' ' || substr(p.last_name, 1, 1) || '.', l.amount, t.person_id
                 from gd_payment_line l join gd_payment_run r on r.id = l.run_id join gd_trajectory t on t.id = l.trajectory_id
                 join person p on p.id = t.person_id where l.run_id = ? and l.partner_id = ? order by l.kind, l.reference""")
-                .params(runId, partnerId).query((rs, i) -> new Line(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                        rs.getString(4), new Money(rs.getBigDecimal(5))))
+                .params(runId, partnerId).query((rs, i) -> {
+                    persons.add(rs.getObject(6, UUID.class));
+                    return new Line(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4),
+                            new Money(rs.getBigDecimal(5)));
+                })
                 .list();
+        // a statement names clients: every client on it is an audited read (one write for the whole statement)
+        audit.recordReads(actor, persons, "GUIDANCE", "payment statement");
+        return lines;
     }
 
     public String csv(List<Line> lines) {

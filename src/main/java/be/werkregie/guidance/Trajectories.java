@@ -193,7 +193,7 @@ public class Trajectories {
                         .query(Trajectories::map).list()
                 : jdbc.sql(SELECT + " where t.partner_id = ? and t.status = ? order by t.started_on desc limit 500")
                         .params(partner, status).query(Trajectories::map).list();
-        list.forEach(t -> audit.record(actor, t.personId(), AuditTrail.Action.READ, "GUIDANCE", "trajectory list", null));
+        audit.recordReads(actor, list.stream().map(Trajectory::personId).toList(), "GUIDANCE", "trajectory list");
         return list;
     }
 
@@ -208,8 +208,10 @@ public class Trajectories {
     /** Stops with a motivation waiting for the mediator's acknowledgement. */
     public List<Trajectory> stopsToAcknowledge(CurrentUser actor) {
         Assessments.requireMediator(actor);
-        return jdbc.sql(SELECT + " where t.status = 'STOPPED' and t.handover_acknowledged_on is null order by t.ended_on, t.id limit 500")
+        List<Trajectory> list = jdbc.sql(SELECT + " where t.status = 'STOPPED' and t.handover_acknowledged_on is null order by t.ended_on, t.id limit 500")
                 .query(Trajectories::map).list();
+        audit.recordReads(actor, list.stream().map(Trajectory::personId).toList(), "GUIDANCE", "stops to acknowledge");
+        return list;
     }
 
     public List<Action> actions(UUID trajectoryId, CurrentUser actor) {

@@ -1,6 +1,5 @@
 package be.werkregie.identity;
 
-import be.werkregie.audit.AuditTrail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -24,20 +23,20 @@ public class LoginThrottle {
     public record Lock(String subject, int failures, OffsetDateTime lockedUntil) {}
 
     private final JdbcClient jdbc;
-    private final AuditTrail audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
     private final int maxPerAccount;
     private final int maxPerAddress;
     private final Duration window;
     private final Duration lockFor;
 
-    LoginThrottle(JdbcClient jdbc, AuditTrail audit, Clock clock,
+    LoginThrottle(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events, Clock clock,
                   @Value("${werkregie.login.max-failures-per-account:5}") int maxPerAccount,
                   @Value("${werkregie.login.max-failures-per-address:20}") int maxPerAddress,
                   @Value("${werkregie.login.window:PT15M}") Duration window,
                   @Value("${werkregie.login.lock:PT15M}") Duration lockFor) {
         this.jdbc = jdbc;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
         this.maxPerAccount = maxPerAccount;
         this.maxPerAddress = maxPerAddress;
@@ -86,8 +85,8 @@ public class LoginThrottle {
                 .query((rs, i) -> new Lock(rs.getString(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class))).single();
         if (l.failures() >= max && (l.lockedUntil() == null || l.lockedUntil().isBefore(now))) {
             jdbc.sql("update login_throttle set locked_until = ? where subject = ?").params(now.plus(lockFor), subject).update();
-            audit.record(null, null, AuditTrail.Action.WRITE, "LOGIN", "sign-in locked after " + l.failures() + " failures",
-                    subject + " until " + now.plus(lockFor) + (subject.startsWith("address:") ? " (last account tried: " + username + ")" : ""));
+            events.publishEvent(new SignInLockChanged(subject, true, "locked after " + l.failures() + " failures until " + now.plus(lockFor)
+                    + (subject.startsWith("address:") ? " (last account tried: " + username + ")" : ""), null));
         }
     }
 
@@ -103,7 +102,7 @@ public class LoginThrottle {
     public boolean unlock(String subject, CurrentUser admin) {
         int n = jdbc.sql("delete from login_throttle where subject = ?").param(subject).update();
         if (n > 0) {
-            audit.record(admin, null, AuditTrail.Action.WRITE, "LOGIN", "sign-in unlocked by an administrator", subject);
+            events.publishEvent(new SignInLockChanged(subject, false, "unlocked by an administrator", admin.username()));
         }
         return n > 0;
     }

@@ -64,6 +64,22 @@ public class Users implements UserDetailsService {
         return found.stream().findFirst();
     }
 
+    /** Marks every account that exists now as a demo account (called once, by the demo loader on an empty database). */
+    @Transactional
+    public int markDemoAccounts() {
+        return jdbc.sql("update app_user set demo = true where not demo").update();
+    }
+
+    public long demoAccounts() {
+        return jdbc.sql("select count(*) from app_user where demo").query(Long.class).single();
+    }
+
+    /** The stored password hashes of these accounts (for the production-safety check). */
+    List<String> hashesOf(java.util.Collection<String> usernames) {
+        return jdbc.sql("select password_hash from app_user where username = any(?) and password_hash is not null")
+                .param(usernames.toArray(new String[0])).query(String.class).list();
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from app_user").query(Long.class).single();
     }

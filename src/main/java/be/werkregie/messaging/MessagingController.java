@@ -43,7 +43,9 @@ class MessagingController {
 
     @GetMapping("/messages")
     String outbox(Model model) {
-        model.addAttribute("messages", messenger.recent(100));
+        List<Message> recent = messenger.recent(100);
+        model.addAttribute("messages", recent);
+        audit.recordReads(CurrentUser.get(), recent.stream().map(Message::personId).toList(), "MESSAGES", "outbox");
         model.addAttribute("smsExports", batches.smsExports());
         model.addAttribute("counts", jdbc.sql("select status, count(*) from message group by status order by status")
                 .query((rs, i) -> List.of(rs.getString(1), rs.getLong(2))).list());
@@ -127,12 +129,14 @@ class MessagingController {
 
     @GetMapping("/messages/phone-tasks")
     String phoneTasks(Model model) {
-        model.addAttribute("tasks", jdbc.sql("""
+        List<Object[]> tasks = jdbc.sql("""
                 select t.id, t.phone, t.created_at, m.subject, m.body, m.person_id from phone_task t join message m on m.id = t.message_id
                 where t.done_at is null order by t.created_at limit 200""")
                 .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getObject(3, java.time.OffsetDateTime.class), rs.getString(4), rs.getString(5),
-                        rs.getObject(6, UUID.class)}).list());
+                        rs.getObject(6, UUID.class)}).list();
+        model.addAttribute("tasks", tasks);
+        audit.recordReads(CurrentUser.get(), tasks.stream().map(t -> (UUID) t[5]).toList(), "MESSAGES", "phone tasks");
         return "messaging/phone-tasks";
     }
 
@@ -157,6 +161,7 @@ class MessagingController {
     String personMessages(@PathVariable UUID id, Model model) {
         model.addAttribute("person", people.get(id, CurrentUser.get(), "messages"));
         model.addAttribute("messages", messenger.ofPerson(id));
+        audit.record(CurrentUser.get(), id, be.werkregie.audit.AuditTrail.Action.READ, "MESSAGES", "messages of the person", null);
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         return "messaging/person-messages";
     }

@@ -77,6 +77,11 @@ public class PersonDirectory {
         return false;
     }
 
+    /** Whether a person with this id exists (no personal data is read). */
+    public boolean exists(UUID personId) {
+        return personId != null && jdbc.sql("select count(*) from person where id = ?").param(personId).query(Long.class).single() > 0;
+    }
+
     /** Reads a person for a stated purpose; audited; NotFoundException when absent or not permitted. */
     public Person get(UUID personId, CurrentUser actor, String purpose) {
         if (!maySee(actor, personId)) {
@@ -123,9 +128,7 @@ public class PersonDirectory {
                             + " order by last_name, first_name limit " + Math.min(limit, 200))
                     .params(concat(new Object[] {first, second, first, second}, scopeParams)).query(PersonDirectory::map).list();
         }
-        for (Person p : hits) {
-            audit.record(actor, p.id(), AuditTrail.Action.READ, "SEARCH", "search", null);
-        }
+        audit.recordReads(actor, hits.stream().map(Person::id).toList(), "SEARCH", "search");
         return hits;
     }
 

@@ -24,6 +24,14 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        // demo mode: unless switched explicitly, only with the embedded database, never on an external (production) one
+        String demo = env.getProperty("werkregie.demo.enabled");
+        if (demo == null || demo.isBlank()) {
+            boolean embedded = !env.containsProperty("spring.datasource.url")
+                    && env.getProperty("werkregie.embedded-db.enabled", Boolean.class, true);
+            env.getPropertySources().addFirst(new MapPropertySource("demoModeDefault",
+                    Map.of("werkregie.demo.enabled", String.valueOf(embedded))));
+        }
         if (env.containsProperty("spring.datasource.url")
                 || !env.getProperty("werkregie.embedded-db.enabled", Boolean.class, true)) {
             return;

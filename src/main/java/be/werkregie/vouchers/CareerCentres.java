@@ -94,7 +94,8 @@ public class CareerCentres {
     public List<Coach> coaches(UUID centreId) {
         return jdbc.sql("""
                 select k.id, k.name, k.profile, k.languages, k.e_coaching, cc.kind from vc_coach k
-                join vc_coach_centre cc on cc.coach_id = k.id where cc.organisation_id = ? order by cc.kind, k.name""")
+                join vc_coach_centre cc on cc.coach_id = k.id where cc.organisation_id = ? and cc.accepted_at is not null
+                order by cc.kind, k.name""")
                 .param(centreId).query((rs, i) -> new Coach(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         list(rs.getArray(4)), rs.getBoolean(5), rs.getString(6)))
                 .list();
@@ -277,18 +278,25 @@ public class CareerCentres {
         }
         v.throwIfInvalid();
         UUID id = existingCoachId;
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
+        boolean accepted;
         if (id == null) {
             id = UUID.randomUUID();
-            jdbc.sql("insert into vc_coach (id, name, profile, languages, e_coaching) values (?,?,?,?::text[],?)")
+            jdbc.sql("insert into vc_coach (id, name, profile, languages, e_coaching, owner_organisation_id) values (?,?,?,?::text[],?,?)")
                     .params(id, name.trim(), profile == null ? "" : profile.trim(),
                             (languages == null || languages.isEmpty() ? List.of("nl") : languages).toArray(String[]::new),
-                            Boolean.TRUE.equals(eCoaching))
+                            Boolean.TRUE.equals(eCoaching), centreId)
                     .update();
-        } else if (jdbc.sql("select count(*) from vc_coach where id = ?").param(id).query(Long.class).single() == 0) {
-            throw InvalidInputException.of("coachId", "voucher.unknownCoach");
+            accepted = true;
+        } else {
+            UUID owner = jdbc.sql("select owner_organisation_id from vc_coach where id = ?").param(id)
+                    .query((rs, i) -> java.util.Optional.ofNullable(rs.getObject(1, UUID.class))).optional()
+                    .orElseThrow(() -> InvalidInputException.of("coachId", "voucher.unknownCoach")).orElse(null);
+            // the coach's own centre links freely; any other centre asks, and the owning centre accepts
+            accepted = centreId.equals(owner);
         }
-        jdbc.sql("insert into vc_coach_centre (coach_id, organisation_id, kind) values (?,?,?) on conflict do nothing")
-                .params(id, centreId, kind).update();
+        jdbc.sql("insert into vc_coach_centre (coach_id, organisation_id, kind, accepted_at, requested_by) values (?,?,?,?,?) on conflict do nothing")
+                .params(id, centreId, kind, accepted ? now : null, actor.username()).update();
         events.publishEvent(new CentresChanged(centreId));
         return id;
     }
@@ -327,11 +335,42 @@ public class CareerCentres {
         events.publishEvent(new CentresChanged(centreId));
     }
 
-    /** Coaches write their own profile; a subcontractor's profile is the same at every centre. */
+    /** A link another centre asked for, waiting for this (owning) centre's answer. */
+    public record LinkRequest(UUID coachId, String coachName, UUID centreId, String centreName, String kind, String requestedBy) {}
+
+    public List<LinkRequest> linkRequests(UUID ownerCentreId, CurrentUser actor) {
+        requireOwnCentreOrAdmin(ownerCentreId, actor);
+        return jdbc.sql("""
+                select k.id, k.name, cc.organisation_id, o.name, cc.kind, cc.requested_by from vc_coach_centre cc
+                join vc_coach k on k.id = cc.coach_id join organisation o on o.id = cc.organisation_id
+                where k.owner_organisation_id = ? and cc.accepted_at is null order by k.name, o.name""")
+                .param(ownerCentreId).query((rs, i) -> new LinkRequest(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getString(6))).list();
+    }
+
+    /** The owning centre accepts (or refuses) another centre's link to its coach. A guarded transition. */
+    @Transactional
+    public void answerLinkRequest(UUID ownerCentreId, UUID coachId, UUID requestingCentreId, boolean accept, CurrentUser actor) {
+        requireOwnCentreOrAdmin(ownerCentreId, actor);
+        boolean owns = jdbc.sql("select count(*) from vc_coach where id = ? and owner_organisation_id = ?").params(coachId, ownerCentreId)
+                .query(Long.class).single() > 0;
+        if (!owns) {
+            throw new NotFoundException("coach");
+        }
+        int n = accept
+                ? jdbc.sql("update vc_coach_centre set accepted_at = ? where coach_id = ? and organisation_id = ? and accepted_at is null")
+                        .params(java.time.OffsetDateTime.now(clock), coachId, requestingCentreId).update()
+                : jdbc.sql("delete from vc_coach_centre where coach_id = ? and organisation_id = ? and accepted_at is null")
+                        .params(coachId, requestingCentreId).update();
+        be.werkregie.shared.ConflictException.unlessChanged(n, "coachId", "centre.linkNotPending");
+        events.publishEvent(new CentresChanged(requestingCentreId));
+    }
+
+    /** A coach's public profile is written by the centre that owns the coach's record (or an administrator), nobody else. */
     @Transactional
     public void updateCoachProfile(UUID coachId, String profile, CurrentUser actor) {
         UUID centre = actor.organisationId();
-        boolean ownCoach = jdbc.sql("select count(*) from vc_coach_centre where coach_id = ? and organisation_id = ?")
+        boolean ownCoach = centre != null && jdbc.sql("select count(*) from vc_coach where id = ? and owner_organisation_id = ?")
                 .params(coachId, centre).query(Long.class).single() > 0;
         if (!ownCoach && !actor.has(Role.ADMINISTRATOR)) {
             throw new NotFoundException("coach");

@@ -49,7 +49,10 @@ public class Payments {
     private final ITemplateEngine templates;
     private final Clock clock;
 
-    Payments(JdbcClient jdbc, VoucherSettings settings, Vouchers vouchers, ITemplateEngine templates, Clock clock) {
+    private final be.werkregie.audit.AuditTrail audit;
+
+    Payments(be.werkregie.audit.AuditTrail audit, JdbcClient jdbc, VoucherSettings settings, Vouchers vouchers, ITemplateEngine templates, Clock clock) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.settings = settings;
         this.vouchers = vouchers;
@@ -155,15 +158,22 @@ public class Payments {
     /** The lines of one run for one centre. A centre only ever gets its own statement. */
     public List<Line> statement(UUID runId, UUID centreId, CurrentUser actor) {
         requireStatementAccess(centreId, actor);
-        return jdbc.sql("""
+        List<UUID> persons = new ArrayList<>();
+        List<Line> lines = jdbc.sql("""
                 select l.run_id, l.centre_id, o.name, l.voucher_id, v.code, l.half_hours, l.amount_excl_vat, l.vat,
-                  l.amount_incl_vat, l.contribution
+                  l.amount_incl_vat, l.contribution, v.person_id
                 from vc_payment_line l join organisation o on o.id = l.centre_id join vc_voucher v on v.id = l.voucher_id
                 where l.run_id = ? and l.centre_id = ? order by v.code""")
-                .params(runId, centreId).query((rs, i) -> new Line(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                .params(runId, centreId).query((rs, i) -> {
+                    persons.add(rs.getObject(11, UUID.class));
+                    return new Line(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5), rs.getInt(6), new Money(rs.getBigDecimal(7)),
-                        new Money(rs.getBigDecimal(8)), new Money(rs.getBigDecimal(9)), new Money(rs.getBigDecimal(10))))
+                        new Money(rs.getBigDecimal(8)), new Money(rs.getBigDecimal(9)), new Money(rs.getBigDecimal(10)));
+                })
                 .list();
+        // a statement lists the clients' vouchers: each client on it is an audited read, in one write
+        audit.recordReads(actor, persons, "VOUCHERS", "payment statement");
+        return lines;
     }
 
     private static void requireStatementAccess(UUID centreId, CurrentUser actor) {

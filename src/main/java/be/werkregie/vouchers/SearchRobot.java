@@ -184,7 +184,7 @@ public class SearchRobot {
                 where c.search_text @@ plainto_tsquery('dutch', ?) or lower(o.name) like ?
                 union
                 select cc.organisation_id from vc_coach_centre cc join vc_coach k on k.id = cc.coach_id
-                where k.search_text @@ plainto_tsquery('dutch', ?)""")
+                where cc.accepted_at is not null and k.search_text @@ plainto_tsquery('dutch', ?)""")
                 .params(text, like, text).query(UUID.class).list());
     }
 

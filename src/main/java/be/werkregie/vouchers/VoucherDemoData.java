@@ -169,16 +169,17 @@ class VoucherDemoData implements ApplicationRunner {
                 } else {
                     coach = UUID.randomUUID();
                     String name = COACH_FIRST[random.nextInt(COACH_FIRST.length)] + " " + COACH_LAST[random.nextInt(COACH_LAST.length)];
-                    jdbc.sql("insert into vc_coach (id, name, profile, languages, e_coaching) values (?,?,?,?::text[],?)")
+                    jdbc.sql("insert into vc_coach (id, name, profile, languages, e_coaching, owner_organisation_id) values (?,?,?,?::text[],?,?)")
                             .params(coach, name, "Loopbaancoach met " + (3 + random.nextInt(20)) + " jaar ervaring. "
-                                    + PROFILES[random.nextInt(PROFILES.length)], langs.toArray(String[]::new), random.nextBoolean())
+                                    + PROFILES[random.nextInt(PROFILES.length)], langs.toArray(String[]::new), random.nextBoolean(), id)
                             .update();
                     if (kind.equals("SUBCONTRACTOR")) {
                         coachPool.add(coach);
                     }
                 }
-                jdbc.sql("insert into vc_coach_centre (coach_id, organisation_id, kind) values (?,?,?) on conflict do nothing")
-                        .params(coach, id, kind).update();
+                jdbc.sql("""
+                        insert into vc_coach_centre (coach_id, organisation_id, kind, accepted_at, requested_by) values (?,?,?,?,'demo')
+                        on conflict do nothing""").params(coach, id, kind, java.sql.Timestamp.valueOf(today.minusYears(3).atStartOfDay())).update();
             }
         }
         List<UUID> coachIds = jdbc.sql("select coach_id from vc_coach_centre order by organisation_id, coach_id").query(UUID.class).list();

@@ -337,6 +337,7 @@ class VoucherPages {
         model.addAttribute("centre", centres.find(centre).orElseThrow(() -> new NotFoundException("centre")));
         model.addAttribute("sites", centres.sites(centre));
         model.addAttribute("coaches", centres.coaches(centre));
+        model.addAttribute("linkRequests", centres.linkRequests(centre, me));
         model.addAttribute("mandates", centres.mandatesOf(centre));
         model.addAttribute("languages", CareerCentres.LANGUAGES);
         model.addAttribute("targetGroups", CareerCentres.TARGET_GROUPS);
@@ -370,6 +371,13 @@ class VoucherPages {
                     Model model, RedirectAttributes redirect) {
         return centreAction(model, redirect, form, () -> centres.addCoach(vouchers.centreOf(CurrentUser.get()), null, form.get("name"),
                 form.get("profile"), form.get("kind"), languages, form.containsKey("eCoaching"), CurrentUser.get()));
+    }
+
+    @PostMapping("/centre/coach-links/{coachId}/{centreId}")
+    String answerLink(@PathVariable UUID coachId, @PathVariable UUID centreId, @RequestParam(defaultValue = "") String accept,
+                      Model model, RedirectAttributes redirect) {
+        return centreAction(model, redirect, Map.of(), () -> centres.answerLinkRequest(vouchers.centreOf(CurrentUser.get()), coachId,
+                centreId, "true".equals(accept), CurrentUser.get()));
     }
 
     @PostMapping("/centre/sites/{siteId}/removal")

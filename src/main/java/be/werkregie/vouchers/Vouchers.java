@@ -156,9 +156,11 @@ public class Vouchers {
     }
 
     public List<Voucher> ofCentre(CurrentUser actor) {
-        return jdbc.sql("select " + COLUMNS + " from vc_voucher v left join organisation o on o.id = v.centre_id"
+        List<Voucher> list = jdbc.sql("select " + COLUMNS + " from vc_voucher v left join organisation o on o.id = v.centre_id"
                         + " where v.centre_id = ? order by v.taken_over_on desc limit 500")
                 .param(centreOf(actor)).query(this::map).list();
+        audit.recordReads(actor, list.stream().map(Voucher::personId).toList(), "VOUCHERS", "centre's voucher list");
+        return list;
     }
 
     /** The names a centre sees for its own clients (one query); every name shown is an audited read. */
@@ -174,9 +176,7 @@ public class Vouchers {
                 where v.centre_id = ? and v.id = any(?)""")
                 .params(centre, own.stream().map(Voucher::id).toArray(UUID[]::new))
                 .query((rs, i) -> names.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
-        for (Voucher v : own) {
-            audit.record(actor, v.personId(), AuditTrail.Action.READ, "VOUCHERS", "client name", v.code());
-        }
+        audit.recordReads(actor, own.stream().map(Voucher::personId).toList(), "VOUCHERS", "client names");
         return names;
     }
 
@@ -253,7 +253,7 @@ public class Vouchers {
                     and v.used_half_hours + :hh <= v.hours * 2
                     and not exists (select 1 from existing)
                     and (cast(:coach as uuid) is null or exists (select 1 from vc_coach_centre k
-                         where k.coach_id = cast(:coach as uuid) and k.organisation_id = :centre))
+                         where k.coach_id = cast(:coach as uuid) and k.organisation_id = :centre and k.accepted_at is not null))
                   returning v.id, v.person_id),
                 ins as (
                   insert into vc_session (id, voucher_id, centre_id, coach_id, session_date, start_time, half_hours, mode,
@@ -289,7 +289,7 @@ public class Vouchers {
                 v.takenOverOn());
         rules.check(in.halfHours() <= v.halfHoursLeft(), "halfHours", "voucher.overLimit", v.halfHoursLeft(), v.hours());
         if (in.coachId() != null) {
-            boolean works = jdbc.sql("select count(*) from vc_coach_centre where coach_id = ? and organisation_id = ?")
+            boolean works = jdbc.sql("select count(*) from vc_coach_centre where coach_id = ? and organisation_id = ? and accepted_at is not null")
                     .params(in.coachId(), centre).query(Long.class).single() > 0;
             rules.check(works, "coachId", "voucher.unknownCoach");
         }

@@ -61,7 +61,7 @@ class GuidanceIntegrationTest {
     /** A person with no guidance yet, and a KOW group (recorded as the administrator would). */
     UUID freshClient(String group) {
         UUID id = jdbc.sql("""
-                select p.id from person p where p.persona is null and not exists (select 1 from gd_referral r where r.person_id = p.id)
+                select p.id from person p where p.persona is null and p.language = 'nl' and not exists (select 1 from gd_referral r where r.person_id = p.id)
                 and not exists (select 1 from gd_intake i where i.person_id = p.id) order by p.id limit 1""")
                 .query(UUID.class).single();
         kow.record(id, group, "test", users.find("admin").orElseThrow());
