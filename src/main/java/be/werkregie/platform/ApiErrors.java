@@ -57,6 +57,42 @@ class ApiErrors {
     ProblemDetail unreadable(Exception e) {
         ProblemDetail p = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         p.setTitle(messages.getMessage("problem.unreadable", null, LocaleContextHolder.getLocale()));
+        String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : fieldOf(e);
+        if (field != null && !field.isBlank()) {
+            p.setProperty("errors", List.of(Map.of("field", field, "message",
+                    messages.getMessage("validation.unreadableField", null, LocaleContextHolder.getLocale()))));
+        }
+        return p;
+    }
+
+    /** The JSON path of the value Jackson could not read ("items[2].date"), when it knows it. */
+    static String fieldOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.databind.DatabindException d && !d.getPath().isEmpty()) {
+                StringBuilder b = new StringBuilder();
+                for (var ref : d.getPath()) {
+                    if (ref.getPropertyName() != null) {
+                        b.append(b.isEmpty() ? "" : ".").append(ref.getPropertyName());
+                    } else if (ref.getIndex() >= 0) {
+                        b.append('[').append(ref.getIndex()).append(']');
+                    }
+                }
+                return b.toString();
+            }
+        }
+        return null;
+    }
+
+    /** A data error the database caught (a value out of range, an impossible date): bad input, not a server fault. */
+    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+    ProblemDetail dataError(org.springframework.dao.DataAccessException e) throws Exception {
+        HttpStatus status = DataErrors.statusOf(e);
+        if (status == null) {
+            throw e;
+        }
+        ProblemDetail p = ProblemDetail.forStatus(status);
+        p.setTitle(messages.getMessage(status == HttpStatus.CONFLICT ? "problem.conflict" : "problem.unreadable", null,
+                LocaleContextHolder.getLocale()));
         return p;
     }
 }

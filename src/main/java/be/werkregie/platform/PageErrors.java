@@ -17,4 +17,17 @@ class PageErrors {
     String notFound() {
         return "error/404";
     }
+
+    /** A value the database refused (out of range, a conflicting duplicate): a page that says so, never a 500. */
+    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+    String dataError(org.springframework.dao.DataAccessException e, jakarta.servlet.http.HttpServletResponse response,
+                     org.springframework.ui.Model model) throws Exception {
+        HttpStatus status = DataErrors.statusOf(e);
+        if (status == null) {
+            throw e;
+        }
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        return "error";
+    }
 }

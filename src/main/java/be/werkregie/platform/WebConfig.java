@@ -36,8 +36,14 @@ class WebConfig implements WebMvcConfigurer {
         // without a chosen language: the browser's or API client's Accept-Language when we speak it, else Dutch
         r.setDefaultLocaleFunction(request -> {
             String header = request.getHeader("Accept-Language");
-            if (header != null) {
-                for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+            java.util.List<Locale.LanguageRange> ranges;
+            try {
+                ranges = header == null || header.isBlank() ? java.util.List.of() : Locale.LanguageRange.parse(header);
+            } catch (IllegalArgumentException e) {
+                ranges = java.util.List.of(); // a malformed header (en;q=abc) is ignored, never an error
+            }
+            if (!ranges.isEmpty()) {
+                for (Locale.LanguageRange range : ranges) {
                     String lang = range.getRange().substring(0, Math.min(2, range.getRange().length()));
                     if (lang.equals("nl") || lang.equals("fr") || lang.equals("en")) {
                         return Locale.forLanguageTag(lang);

@@ -245,6 +245,8 @@ public class Quality {
      * disadvantaged groups and at least 20 guidances; disadvantaged guidances above 60% of the total are not paid.
      */
     public List<StimulusResult> stimulus(int year) {
+        new Validator().range("year", year, be.werkregie.shared.Validator.EARLIEST.getYear(), be.werkregie.shared.Validator.LATEST.getYear())
+                .throwIfInvalid();
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
         record Row(UUID centre, String name, UUID person) {}

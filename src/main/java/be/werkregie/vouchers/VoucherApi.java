@@ -161,7 +161,7 @@ class VoucherApi {
      */
     @PostMapping("/api/centre/sessions")
     List<BatchResult> registerBatch(@RequestBody List<BatchItem> items) {
-        if (items == null || items.isEmpty() || items.size() > 500) {
+        if (items == null || items.isEmpty() || items.size() > 500 || items.contains(null)) {
             throw be.werkregie.shared.InvalidInputException.of("items", "voucher.batchSize", 500);
         }
         CurrentUser me = CurrentUser.get();

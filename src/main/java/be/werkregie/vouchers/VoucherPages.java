@@ -238,7 +238,7 @@ class VoucherPages {
             String coach = form.get("coachId");
             vouchers.registerSession(id, new Vouchers.SessionInput(FormValues.date(form.get("date"), "date"), FormValues.time(form.get("startTime"), "startTime"),
                     halfHours(form.get("duration")), form.get("mode"),
-                    coach == null || coach.isBlank() ? null : UUID.fromString(coach)), form.get("idempotencyKey"), CurrentUser.get());
+                    FormValues.uuid(coach, "coachId", "voucher.unknownCoach")), form.get("idempotencyKey"), CurrentUser.get());
             redirect.addFlashAttribute("notice", "session.registered");
             return "redirect:/centre/vouchers/" + id;
         } catch (InvalidInputException e) {
@@ -271,7 +271,7 @@ class VoucherPages {
         model.addAttribute("runs", payments.runs());
         model.addAttribute("complaints", quality.openComplaints());
         model.addAttribute("mandates", centres.mandates("APPLIED"));
-        int y = year == null ? LocalDate.now(clock).getYear() - 1 : year;
+        int y = year == null || year < 1900 || year > 2199 ? LocalDate.now(clock).getYear() - 1 : year;
         model.addAttribute("year", y);
         model.addAttribute("stimulus", quality.stimulus(y));
         LocalDate today = LocalDate.now(clock);

@@ -230,6 +230,7 @@ public class Vouchers {
         val.check(in.date() != null, "date", "validation.date");
         val.pastOrToday("date", in.date(), clock);
         val.check(in.halfHours() != null && in.halfHours() >= 1, "halfHours", "voucher.halfHoursPositive");
+        val.range("halfHours", in.halfHours(), 1, 16); // one session is at most a working day (8 hours)
         val.check(in.mode() != null && MODES.contains(in.mode()), "mode", "validation.choice");
         val.throwIfInvalid();
         String key = centre + ":" + idempotencyKey.trim();

@@ -116,7 +116,21 @@ class CareerCentresIntegrationTest {
         assertThat(found.hits()).extracting(h -> h.centre().id()).containsExactly(centre);
 
         UUID subcontractor = centres.coaches(all.get(5)).get(0).id();
+        UUID owner = jdbc.sql("select owner_organisation_id from vc_coach where id = ?").param(subcontractor).query(UUID.class).single();
+        String profileBefore = jdbc.sql("select profile from vc_coach where id = ?").param(subcontractor).query(String.class).single();
+        // another centre asks to work with the coach; the link counts only once the owning centre accepts it
         centres.addCoach(centre, subcontractor, null, null, "SUBCONTRACTOR", null, null, mgr);
+        assertThat(centres.coaches(centre)).extracting(CareerCentres.Coach::id).doesNotContain(subcontractor);
+        // and it can never write the coach's public profile
+        assertThatThrownBy(() -> centres.updateCoachProfile(subcontractor, "Overschreven door een ander centrum", mgr))
+                .isInstanceOf(be.werkregie.shared.NotFoundException.class);
+        assertThat(jdbc.sql("select profile from vc_coach where id = ?").param(subcontractor).query(String.class).single())
+                .isEqualTo(profileBefore);
+        CurrentUser ownerMgr = manager(owner);
+        assertThat(centres.linkRequests(owner, ownerMgr)).anyMatch(l -> l.coachId().equals(subcontractor) && l.centreId().equals(centre));
+        centres.answerLinkRequest(owner, subcontractor, centre, true, ownerMgr);
+        assertThatThrownBy(() -> centres.answerLinkRequest(owner, subcontractor, centre, true, ownerMgr))
+                .isInstanceOf(be.werkregie.shared.ConflictException.class);
         assertThat(centres.coaches(centre)).extracting(CareerCentres.Coach::id).contains(subcontractor);
         assertThat(centres.coaches(all.get(5))).extracting(CareerCentres.Coach::id).contains(subcontractor);
         assertThatThrownBy(() -> centres.addSite(centre, "Filiaal", "", "Atlantis", false, true, mgr))
