@@ -165,7 +165,7 @@ class DemoData implements ApplicationRunner {
 
     private Map<String, UUID> personas() {
         List<NewPerson> list = new ArrayList<>();
-        list.add(persona("Mira", "Kovalenko", LocalDate.of(1989, 4, 12), 101, "44021", "Brabantdam 12", "mira.kovalenko@mail.example",
+        list.add(persona("Mira", "Kovalenko", LocalDate.of(1989, 4, 12), 102, "44021", "Brabantdam 12", "mira.kovalenko@mail.example",
                 "0470 11 22 33", "en", "uk", List.of("EMAIL", "SMS"), "JOB_SEEKER", "HIGH", true, false,
                 dims(4, 5, 2, 5, 3, 2, 4, 5, 4), "mira"));
         list.add(persona("Angelo", "García", LocalDate.of(1984, 9, 3), 103, "11002", "Turnhoutsebaan 88", null, "0471 23 45 67",

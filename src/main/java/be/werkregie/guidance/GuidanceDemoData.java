@@ -157,7 +157,10 @@ class GuidanceDemoData implements ApplicationRunner {
                 trajectory(person, site, referred, random, today);
             } else if (kind < 8) {
                 // referred in the last weeks: most still within their choice period, some past it (waiting for the assignment)
-                referral(person, "BASIC", today.minusDays(random.nextInt(settings.choicePeriodDays() + 6)), "WAITING");
+                LocalDate referred = kind == 6
+                        ? today.minusDays(settings.choicePeriodDays() + 1 + random.nextInt(10)) // choice period over: next assignment run
+                        : today.minusDays(random.nextInt(settings.choicePeriodDays()));       // still choosing
+                referral(person, "BASIC", referred, "WAITING");
             } else {
                 jdbc.sql("insert into gd_intake (id, person_id, started_on, started_by) values (?,?,?,'mediator')")
                         .params(UUID.randomUUID(), person, Date.valueOf(today.minusDays(kind == 8 ? 80 : 10 + random.nextInt(88)))).update();

@@ -104,6 +104,8 @@ class SecurityConfig {
                         .requestMatchers(POST, "/messages/letters/close", "/messages/letters/*/printed", "/messages/sms/export",
                                 "/messages/sms/*/sent", "/messages/*/bounced",
                                 "/messages/phone-tasks/*/done").hasAnyRole("MEDIATOR", "ADMINISTRATOR")
+                        .requestMatchers(GET, "/statements/vouchers/*/*.csv", "/statements/vouchers/*/*.pdf")
+                                .hasAnyRole("ADMINISTRATOR", "ANALYST", "MEDIATOR", "PARTNER_STAFF", "PARTNER_MANAGER")
                         .requestMatchers("/actuator/**").hasRole("ADMINISTRATOR")
                         .requestMatchers("/accounts/locks", "/accounts/locks/**").hasRole("ADMINISTRATOR")
                         .anyRequest().denyAll())

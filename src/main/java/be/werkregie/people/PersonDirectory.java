@@ -119,14 +119,28 @@ public class PersonDirectory {
         if (NationalNumber.problem(q).isEmpty()) {
             hits = jdbc.sql("select " + COLUMNS + " from person where national_number = ?" + scope)
                     .params(concat(new Object[] {NationalNumber.of(q).value()}, scopeParams)).query(PersonDirectory::map).list();
-        } else {
-            String[] words = q.toLowerCase().split("\\s+");
-            String first = words[0].replace("%", "").replace("_", "") + "%";
-            String second = (words.length > 1 ? words[words.length - 1] : "").replace("%", "").replace("_", "") + "%";
-            hits = jdbc.sql("select " + COLUMNS + " from person where ((lower(last_name) like ? and lower(first_name) like ?)"
-                            + " or (lower(first_name) like ? and lower(last_name) like ?))" + scope
+        } else if (q.replaceAll("[ .\\-]", "").matches("[0-9]{6,11}")) {
+            // the start of a national number (at least the birth date)
+            hits = jdbc.sql("select " + COLUMNS + " from person where national_number like ?" + scope
                             + " order by last_name, first_name limit " + Math.min(limit, 200))
-                    .params(concat(new Object[] {first, second, first, second}, scopeParams)).query(PersonDirectory::map).list();
+                    .params(concat(new Object[] {q.replaceAll("[ .\\-]", "") + "%"}, scopeParams)).query(PersonDirectory::map).list();
+        } else {
+            // every word must start a word of the name, whatever the order, case, accents or punctuation
+            List<String> words = java.util.Arrays.stream(q.replaceAll("[,;.()]", " ").trim().split("\\s+"))
+                    .filter(w -> !w.isBlank()).limit(6).map(w -> w.replace("\\", "").replace("%", "").replace("_", "")).toList();
+            if (words.isEmpty()) {
+                return List.of();
+            }
+            StringBuilder where = new StringBuilder();
+            List<Object> params = new java.util.ArrayList<>();
+            for (String w : words) {
+                where.append(where.isEmpty() ? "" : " and ").append("search_name like ('% ' || people_fold(?) || '%')");
+                params.add(w);
+            }
+            params.addAll(List.of(scopeParams));
+            hits = jdbc.sql("select " + COLUMNS + " from person where " + where + scope
+                            + " order by last_name, first_name, municipality_nis limit " + Math.min(limit, 200))
+                    .params(params).query(PersonDirectory::map).list();
         }
         audit.recordReads(actor, hits.stream().map(Person::id).toList(), "SEARCH", "search");
         return hits;

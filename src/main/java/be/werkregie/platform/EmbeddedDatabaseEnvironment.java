@@ -55,13 +55,15 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
             }
             openContexts++;
         }
+        // each context uses the database it names (one server per JVM; a test may ask for a database of its own)
+        String contextUrl = server.database(env.getProperty("werkregie.embedded-db.database", "werkregie"));
         // The context's own shutdown hook runs concurrently with ours: let it close its beans (connection pool,
         // event publication registry) before the server goes away. A disposable registered before any bean is
         // destroyed after all of them.
         application.addInitializers(context -> ((DefaultSingletonBeanRegistry) context.getBeanFactory())
                 .registerDisposableBean("embeddedPostgresLease", EmbeddedDatabaseEnvironment::contextClosed));
         Map<String, Object> props = new HashMap<>();
-        props.put("spring.datasource.url", url);
+        props.put("spring.datasource.url", contextUrl);
         props.put("spring.datasource.username", "postgres");
         props.put("spring.datasource.password", "");
         env.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", props));

@@ -164,6 +164,12 @@ public final class EmbeddedPostgres {
         }
     }
 
+    /** Another database on the running server (created when missing), e.g. for a test that needs its own data. */
+    public synchronized String database(String database) {
+        createDatabase(database);
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
     private void createDatabase(String database) {
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("Invalid database name " + database);

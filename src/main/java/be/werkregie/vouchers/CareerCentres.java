@@ -61,7 +61,10 @@ public class CareerCentres {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CareerCentres(JdbcClient jdbc, Municipalities municipalities, ApplicationEventPublisher events, Clock clock) {
+    private final be.werkregie.identity.Organisations organisations;
+
+    CareerCentres(be.werkregie.identity.Organisations organisations, JdbcClient jdbc, Municipalities municipalities, ApplicationEventPublisher events, Clock clock) {
+        this.organisations = organisations;
         this.jdbc = jdbc;
         this.municipalities = municipalities;
         this.events = events;
@@ -119,6 +122,10 @@ public class CareerCentres {
     public UUID apply(UUID centreId, MandateApplication a, CurrentUser actor) {
         if (!actor.has(Role.ADMINISTRATOR) && !(actor.has(Role.PARTNER_MANAGER) && centreId.equals(actor.organisationId()))) {
             throw new NotFoundException("centre");
+        }
+        // only a career centre applies for a mandate: the same rule for the page and the API
+        if (organisations.find(centreId).map(o -> o.kind() != OrganisationKind.CAREER_CENTRE).orElse(true)) {
+            throw InvalidInputException.of("centreId", "centre.notACareerCentre");
         }
         Validator v = new Validator();
         v.check(EnterpriseNumber.isValid(a.enterpriseNumber()), "enterpriseNumber", "centre.enterpriseNumber");

@@ -45,6 +45,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @IntegrationTest
 @AutoConfigureMockMvc
+// a database of its own: the plausible requests may really run things (an assignment run, a payment run)
+@org.springframework.test.context.TestPropertySource(properties = "werkregie.embedded-db.database=fuzz")
 class InputFuzzTest {
 
     @Autowired MockMvc mvc;
