@@ -206,8 +206,11 @@ public class Dossier {
         Validator v = new Validator().text("note", note, 2000);
         v.check(!h.acknowledged(), "handover", "validation.handover.alreadyAcknowledged");
         v.throwIfInvalid();
-        jdbc.sql("update handover set acknowledged_at = ?, acknowledged_by = ?, acknowledgement_note = ? where id = ? and acknowledged_at is null")
-                .params(OffsetDateTime.now(clock), actor.displayName(), note == null || note.isBlank() ? null : note.trim(), handoverId).update();
+        // compare-and-set: of two parallel acknowledgements one wins; the other changes nothing and is told so
+        be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql(
+                        "update handover set acknowledged_at = ?, acknowledged_by = ?, acknowledgement_note = ? where id = ? and acknowledged_at is null")
+                .params(OffsetDateTime.now(clock), actor.displayName(), note == null || note.isBlank() ? null : note.trim(), handoverId).update(),
+                "handover", "validation.handover.alreadyAcknowledged");
         audit.record(actor, h.personId(), AuditTrail.Action.WRITE, "HANDOVER", "handover acknowledged", null);
         events.publishEvent(new HandoverAcknowledged(handoverId, h.personId(), h.toOrganisation(), actor.displayName()));
     }

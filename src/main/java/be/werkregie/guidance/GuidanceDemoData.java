@@ -87,7 +87,10 @@ class GuidanceDemoData implements ApplicationRunner {
         long start = System.nanoTime();
         Random random = new Random(seed + 4);
         LocalDate today = demoDate.today();
-        LocalDate concessionStart = LocalDate.of(2027, 1, 1).isAfter(today) ? today.minusMonths(18) : LocalDate.of(2027, 1, 1);
+        // concessions start on 1 January 2027; a demo dated long after that keeps them within their 5-year term
+        LocalDate policyStart = LocalDate.of(2027, 1, 1);
+        LocalDate concessionStart = policyStart.isAfter(today) ? today.minusMonths(18)
+                : policyStart.isBefore(today.minusYears(3)) ? today.minusYears(3) : policyStart;
         List<Municipality> all = municipalities.all();
         List<UUID> partners = organisations.ofKind(OrganisationKind.PARTNER).stream()
                 .sorted(java.util.Comparator.comparing(be.werkregie.identity.Organisation::name)).map(o -> o.id()).toList();

@@ -160,13 +160,13 @@ public class Partners {
         }
         v.throwIfInvalid();
         LocalDate from = today();
-        jdbc.sql("""
+        be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql("""
                 update gd_contract set status = ?, content_ok = ?, quality_ok = ?, decision_note = ?, decided_by = ?, valid_from = ?,
-                  valid_until = ? where id = ?""")
+                  valid_until = ? where id = ? and status = 'APPLIED'""")
                 .params(admitted ? "ACTIVE" : "REFUSED", contentOk, qualityOk, note == null || note.isBlank() ? null : note.trim(),
                         actor.username(), admitted ? from : null, admitted ? from.plusYears(settings.concessionYears()).minusDays(1) : null,
                         contractId)
-                .update();
+                .update(), "status", "guidance.notApplied");
         return jdbc.sql(CONTRACT_SELECT + " where c.id = ?").param(contractId).query(Partners::mapContract).single();
     }
 

@@ -330,11 +330,15 @@ public class Trajectories {
         UUID pes = users.find(mediator).map(CurrentUser::organisationId).filter(o -> o != null)
                 .orElseGet(() -> organisations.ofKind(OrganisationKind.EMPLOYMENT_SERVICE).stream().findFirst()
                         .orElseThrow(() -> new IllegalStateException("no employment service organisation")).id());
+        // the trajectory row is locked above, so stops are serialised; the handover is made while the partner still has
+        // its access (an active trajectory), and the transition itself is a compare-and-set on ACTIVE
         UUID handover = dossier.handOver(t.personId(), pes, contactName, contactDetails,
                 "Stopzetting van het traject bij " + t.partnerName() + ". Motivering: " + motivation.trim(),
                 "guidance-stop:" + trajectoryId, actor);
-        jdbc.sql("update gd_trajectory set status = 'STOPPED', ended_on = ?, stop_motivation = ?, handover_id = ? where id = ?")
-                .params(today(), motivation.trim(), handover, trajectoryId).update();
+        be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql("""
+                        update gd_trajectory set status = 'STOPPED', ended_on = ?, stop_motivation = ?, handover_id = ?
+                        where id = ? and status = 'ACTIVE'""")
+                .params(today(), motivation.trim(), handover, trajectoryId).update(), "trajectoryId", "guidance.alreadyEnded");
         return find(trajectoryId);
     }
 
@@ -347,9 +351,11 @@ public class Trajectories {
         v.check(t.status().equals("STOPPED") && t.handoverAcknowledgedOn() == null, "trajectoryId", "guidance.nothingToAcknowledge");
         v.required("nextStep", nextStep, 2000);
         v.throwIfInvalid();
+        be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql("""
+                        update gd_trajectory set handover_acknowledged_on = ?, next_step = ?
+                        where id = ? and status = 'STOPPED' and handover_acknowledged_on is null""")
+                .params(today(), nextStep.trim(), trajectoryId).update(), "trajectoryId", "guidance.nothingToAcknowledge");
         dossier.acknowledge(t.handoverId(), nextStep.trim(), actor);
-        jdbc.sql("update gd_trajectory set handover_acknowledged_on = ?, next_step = ? where id = ?")
-                .params(today(), nextStep.trim(), trajectoryId).update();
         return find(trajectoryId);
     }
 

@@ -169,10 +169,15 @@ public class CareerCentres {
         v.throwIfInvalid();
         LocalDate today = today();
         if (!approve) {
-            jdbc.sql("update vc_mandate set status = 'REFUSED', decided_on = ?, decided_by = ?, reason = ? where id = ?")
-                    .params(today, actor.username(), reason.trim(), mandateId).update();
+            be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql(
+                            "update vc_mandate set status = 'REFUSED', decided_on = ?, decided_by = ?, reason = ? where id = ? and status = 'APPLIED'")
+                    .params(today, actor.username(), reason.trim(), mandateId).update(), "status", "centre.notPending");
             return mandate(mandateId);
         }
+        // claim the decision first (compare-and-set), so that two parallel approvals cannot both end the current mandate
+        be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql(
+                "update vc_mandate set status = 'DECIDING' where id = ? and status = 'APPLIED'").param(mandateId).update(),
+                "status", "centre.notPending");
         Optional<Mandate> current = mandatesOf(m.centreId()).stream()
                 .filter(x -> x.status().equals("APPROVED") && !x.validUntil().isBefore(today)).findFirst();
         LocalDate from = today;
@@ -186,7 +191,7 @@ public class CareerCentres {
         }
         jdbc.sql("""
                 update vc_mandate set status = 'APPROVED', decided_on = ?, decided_by = ?, reason = ?, valid_from = ?, valid_until = ?
-                where id = ?""")
+                where id = ? and status = 'DECIDING'""")
                 .params(today, actor.username(), reason == null || reason.isBlank() ? null : reason.trim(), from,
                         from.plusYears(MANDATE_YEARS).minusDays(1), mandateId)
                 .update();
@@ -209,8 +214,9 @@ public class CareerCentres {
                 "centre.notActive");
         v.required("reason", reason, 2000);
         v.throwIfInvalid();
-        jdbc.sql("update vc_mandate set status = ?, reason = ?, decided_by = ? where id = ?")
-                .params(status, reason.trim(), actor.username(), mandateId).update();
+        be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql(
+                        "update vc_mandate set status = ?, reason = ?, decided_by = ? where id = ? and status = ?")
+                .params(status, reason.trim(), actor.username(), mandateId, m.status()).update(), "status", "centre.notActive");
         events.publishEvent(new CentresChanged(m.centreId()));
         return mandate(mandateId);
     }

@@ -246,8 +246,10 @@ public class Misuse {
         v.check(founded != null, "founded", "validation.choice");
         v.required("note", note, 5000);
         v.throwIfInvalid();
-        jdbc.sql("update vc_misuse_case set status = ?, decision_note = ?, decided_by = ?, decided_on = ? where id = ?")
-                .params(founded ? "FOUNDED" : "UNFOUNDED", note.trim(), actor.username(), today(), caseId).update();
+        be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql(
+                        "update vc_misuse_case set status = ?, decision_note = ?, decided_by = ?, decided_on = ? where id = ? and status = 'INVESTIGATING'")
+                .params(founded ? "FOUNDED" : "UNFOUNDED", note.trim(), actor.username(), today(), caseId).update(),
+                "status", "misuse.notInvestigating");
         return find(caseId);
     }
 

@@ -138,7 +138,8 @@ class VoucherDemoData implements ApplicationRunner {
                             PROFILES[c % PROFILES.length] + " " + PROFILES[(c + 3) % PROFILES.length], "https://centrum" + c + ".example",
                             c % 4 == 0, c % 23 == 22) // 12 of 277 centres are not active
                     .update();
-            LocalDate validFrom = LocalDate.of(2021, 1, 1).plusDays(random.nextInt(1500));
+            // mandates started in the five years before the demo date: every one is still valid on it
+            LocalDate validFrom = demoDate.today().minusYears(5).plusDays(random.nextInt(1500));
             jdbc.sql("""
                     insert into vc_mandate (id, organisation_id, enterprise_number, status, quality_certificate, experience_years,
                       vision, coach_follow_up, stimulus_opt_in, applied_on, decided_on, decided_by, valid_from, valid_until)
