@@ -212,7 +212,8 @@ public class Dossier {
                 .params(OffsetDateTime.now(clock), actor.displayName(), note == null || note.isBlank() ? null : note.trim(), handoverId).update(),
                 "handover", "validation.handover.alreadyAcknowledged");
         audit.record(actor, h.personId(), AuditTrail.Action.WRITE, "HANDOVER", "handover acknowledged", null);
-        events.publishEvent(new HandoverAcknowledged(handoverId, h.personId(), h.toOrganisation(), actor.displayName()));
+        events.publishEvent(new HandoverAcknowledged(handoverId, h.personId(), h.fromOrganisationId(), h.toOrganisation(),
+                actor.displayName()));
     }
 
     public Optional<Handover> handover(UUID id) {

@@ -122,7 +122,7 @@ public class Assessments {
         requireMediator(actor);
         LocalDate today = today();
         List<Intake> list = jdbc.sql("""
-                select i.id, i.person_id, p.first_name || ' ' || p.last_name, i.started_on from gd_intake i join person p on p.id = i.person_id
+                select i.id, i.person_id, p.first_name || ' ' || p.last_name, i.started_on from gd_intake i join people_v_person p on p.id = i.person_id
                 where i.closed_on is null order by i.started_on, i.id limit 500""")
                 .query((rs, n) -> intake(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getObject(4, LocalDate.class), today))

@@ -71,8 +71,8 @@ public class Assignment {
         // clients: the choice period is over, longest waiting first
         Map<String, UUID> personOf = new HashMap<>();
         List<AssignmentSolver.Client> clients = jdbc.sql("""
-                select r.id, m.lat, m.lon, r.offer_code, r.person_id from gd_referral r join person p on p.id = r.person_id
-                join municipality m on m.nis = p.municipality_nis
+                select r.id, m.lat, m.lon, r.offer_code, r.person_id from gd_referral r join people_v_person p on p.id = r.person_id
+                join geo_v_municipality m on m.nis = p.municipality_nis
                 where r.status in ('WAITING','UNPLACED') and r.choose_by < ? order by r.referred_on, r.id""")
                 .param(today).query((rs, i) -> {
                     personOf.put(rs.getString(1), rs.getObject(5, UUID.class));

@@ -35,7 +35,7 @@ class AssignmentNotifications {
         }
         jdbc.sql("""
                 select r.id, r.person_id, o.name, s.name, r.distance_km from gd_referral r join gd_site s on s.id = r.site_id
-                join organisation o on o.id = s.partner_id where r.assignment_run = ? and r.status = 'ASSIGNED'""")
+                join identity_v_organisation o on o.id = s.partner_id where r.assignment_run = ? and r.status = 'ASSIGNED'""")
                 .param(event.runId())
                 .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getString(4), rs.getBigDecimal(5)})

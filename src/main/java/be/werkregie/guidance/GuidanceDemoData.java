@@ -142,7 +142,7 @@ class GuidanceDemoData implements ApplicationRunner {
         }
         // history: ended trajectories for the KPIs and the outflow figures
         List<UUID> population = jdbc.sql("""
-                select id from person where persona is null and status in ('JOB_SEEKER','NON_ACTIVE','SOCIAL_ASSISTANCE') order by id limit ?""")
+                select id from people_v_person where persona is null and status in ('JOB_SEEKER','NON_ACTIVE','SOCIAL_ASSISTANCE') order by id limit ?""")
                 .param(Math.max(60, (int) Math.round(20_000 * scale))).query(UUID.class).list();
         UUID mediatorOrg = users.find("mediator").map(u -> u.organisationId()).orElse(null);
         String[] groups = {"A", "B", "C", "D"};

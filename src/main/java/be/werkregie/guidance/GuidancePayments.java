@@ -39,7 +39,10 @@ public class GuidancePayments {
 
     private final be.werkregie.audit.AuditTrail audit;
 
-    GuidancePayments(be.werkregie.audit.AuditTrail audit, JdbcClient jdbc, SpringTemplateEngine templates, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    GuidancePayments(org.springframework.context.ApplicationEventPublisher events, be.werkregie.audit.AuditTrail audit, JdbcClient jdbc, SpringTemplateEngine templates, Clock clock) {
+        this.events = events;
         this.audit = audit;
         this.jdbc = jdbc;
         this.templates = templates;
@@ -82,6 +85,10 @@ public class GuidancePayments {
                 insert into gd_payment_line (run_id, partner_id, trajectory_id, kind, reference, amount)
                 select ?, t.partner_id, t.id, 'RESULT_FEE', 'work ' || t.work_start, c.amount
                 from claimed c join gd_trajectory t on t.id = c.trajectory_id""").params(id, until, id).update();
+        var totals = jdbc.sql("select count(*), coalesce(sum(amount), 0) from gd_payment_line where run_id = ?").param(id)
+                .query((rs, n) -> new Object[] {rs.getInt(1), rs.getBigDecimal(2)}).single();
+        events.publishEvent(new be.werkregie.shared.PaymentRunCompleted("GUIDANCE", id, runKey, (Integer) totals[0],
+                (java.math.BigDecimal) totals[1]));
         return id;
     }
 
@@ -102,7 +109,7 @@ public class GuidancePayments {
         List<Line> lines = jdbc.sql("""
                 select l.kind, l.reference, r.until, p.first_name || ' ' || substr(p.last_name, 1, 1) || '.', l.amount, t.person_id
                 from gd_payment_line l join gd_payment_run r on r.id = l.run_id join gd_trajectory t on t.id = l.trajectory_id
-                join person p on p.id = t.person_id where l.run_id = ? and l.partner_id = ? order by l.kind, l.reference""")
+                join people_v_person p on p.id = t.person_id where l.run_id = ? and l.partner_id = ? order by l.kind, l.reference""")
                 .params(runId, partnerId).query((rs, i) -> {
                     persons.add(rs.getObject(6, UUID.class));
                     return new Line(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4),
@@ -143,7 +150,7 @@ public class GuidancePayments {
                   count(*) filter (where t.status = 'STOPPED' and t.stop_motivation is not null),
                   (select count(*) from gd_action a join gd_trajectory x on x.id = a.trajectory_id
                    where a.formal_output and (t.partner_id is null or x.partner_id = t.partner_id))::numeric / count(*)
-                from gd_trajectory t join gd_referral r on r.id = t.referral_id join organisation o on o.id = t.partner_id
+                from gd_trajectory t join gd_referral r on r.id = t.referral_id join identity_v_organisation o on o.id = t.partner_id
                 group by grouping sets ((t.partner_id, o.name), ()) order by o.name nulls last""";
         LocalDate today = LocalDate.now(clock);
         return jdbc.sql(sql).params(today, today).query((rs, i) -> new Kpi(rs.getObject(1, UUID.class), rs.getString(2) == null ? "Alle partners" : rs.getString(2),

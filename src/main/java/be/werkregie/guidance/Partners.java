@@ -76,7 +76,7 @@ public class Partners {
     private static final String CONTRACT_SELECT = """
             select c.id, c.partner_id, o.name, c.offer_code, c.form, c.status, c.valid_from, c.valid_until, c.content_ok,
               c.quality_ok, c.application, c.decision_note, c.applied_on
-            from gd_contract c join organisation o on o.id = c.partner_id""";
+            from gd_contract c join identity_v_organisation o on o.id = c.partner_id""";
 
     private static Contract mapContract(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new Contract(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),

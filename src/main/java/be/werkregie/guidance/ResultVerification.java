@@ -38,7 +38,10 @@ public class ResultVerification {
     private final AuditTrail audit;
     private final Clock clock;
 
-    ResultVerification(JdbcClient jdbc, EmploymentRecords records, GuidanceSettings settings, AuditTrail audit, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    ResultVerification(org.springframework.context.ApplicationEventPublisher events, JdbcClient jdbc, EmploymentRecords records, GuidanceSettings settings, AuditTrail audit, Clock clock) {
+        this.events = events;
         this.jdbc = jdbc;
         this.records = records;
         this.settings = settings;
@@ -66,10 +69,20 @@ public class ResultVerification {
         }
         String how = days + " days employed from " + workStart + " (employment records; rule: at least " + rule.minWorkDays()
                 + " days within " + rule.withinDays() + " days, in force since " + rule.effectiveFrom() + ")";
-        return jdbc.sql("""
+        boolean verified = jdbc.sql("""
                 update gd_result_fee set status = 'VERIFIED', verified_on = ?, verified_by = 'employment-records', verification = ?
                 where trajectory_id = ? and status in ('CLAIMED','PROOF_SUBMITTED')""")
                 .params(LocalDate.now(clock), how, trajectoryId).update() == 1;
+        if (verified) {
+            published(trajectoryId, "employment-records");
+        }
+        return verified;
+    }
+
+    private void published(UUID trajectoryId, String by) {
+        jdbc.sql("select person_id, partner_id from gd_trajectory where id = ?").param(trajectoryId)
+                .query((rs, i) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).optional()
+                .ifPresent(ids -> events.publishEvent(new ResultVerified(trajectoryId, ids[0], ids[1], LocalDate.now(clock), by)));
     }
 
     /** Every night: the claims still open are checked against the declarations that arrived since. */
@@ -122,6 +135,9 @@ public class ResultVerification {
                         update gd_result_fee set status = 'REJECTED', rejection_reason = ? where trajectory_id = ? and status = 'PROOF_SUBMITTED'""")
                         .params(reason.trim(), trajectoryId).update();
         ConflictException.unlessChanged(n, "trajectoryId", "guidance.resultNotSubmitted");
+        if (Boolean.TRUE.equals(approve)) {
+            published(trajectoryId, actor.username());
+        }
         UUID person = jdbc.sql("select person_id from gd_trajectory where id = ?").param(trajectoryId).query(UUID.class).single();
         audit.record(actor, person, AuditTrail.Action.WRITE, "GUIDANCE", Boolean.TRUE.equals(approve) ? "result proof approved"
                 : "result proof rejected", reason.trim());
@@ -135,8 +151,8 @@ public class ResultVerification {
         List<Pending> list = jdbc.sql("""
                 select t.id, t.partner_id, o.name, p.first_name || ' ' || p.last_name, t.work_start, f.status, f.claimed_on, f.proof_name,
                   f.amount, t.person_id
-                from gd_result_fee f join gd_trajectory t on t.id = f.trajectory_id join organisation o on o.id = t.partner_id
-                join person p on p.id = t.person_id where f.status in ('CLAIMED','PROOF_SUBMITTED') order by f.status desc, f.claimed_on
+                from gd_result_fee f join gd_trajectory t on t.id = f.trajectory_id join identity_v_organisation o on o.id = t.partner_id
+                join people_v_person p on p.id = t.person_id where f.status in ('CLAIMED','PROOF_SUBMITTED') order by f.status desc, f.claimed_on
                 limit 200""")
                 .query((rs, i) -> new Pending(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                         rs.getObject(5, LocalDate.class), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getString(8),

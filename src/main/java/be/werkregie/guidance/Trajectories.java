@@ -61,9 +61,12 @@ public class Trajectories {
 
     private final ResultVerification verification;
 
-    Trajectories(ResultVerification verification, JdbcClient jdbc, Assessments assessments, Partners partners, Catalogue catalogue, KowGroups kow, Dossier dossier,
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    Trajectories(org.springframework.context.ApplicationEventPublisher events, ResultVerification verification, JdbcClient jdbc, Assessments assessments, Partners partners, Catalogue catalogue, KowGroups kow, Dossier dossier,
                  Organisations organisations, Messenger messenger, be.werkregie.identity.Users users, AuditTrail audit,
                  GuidanceSettings settings, Clock clock) {
+        this.events = events;
         this.verification = verification;
         this.users = users;
         this.jdbc = jdbc;
@@ -144,6 +147,7 @@ public class Trajectories {
                 .params(id, r.id(), r.personId(), site.partnerId(), site.id(), r.offerCode(), r.flanking().toArray(String[]::new), on,
                         on.plusMonths(settings.goalMonths()), group)
                 .update();
+        events.publishEvent(new TrajectoryStarted(id, r.personId(), site.partnerId(), site.id(), r.offerCode(), on));
         String partner = organisations.find(site.partnerId()).map(o -> o.name()).orElse("");
         messenger.send(r.personId(), "guidanceStart", new Object[] {partner, site.name() + ", " + site.municipalityName()},
                 "guidance-start:" + id);
@@ -156,7 +160,7 @@ public class Trajectories {
             select t.id, t.person_id, p.first_name || ' ' || p.last_name, t.partner_id, o.name, t.site_id, s.name, t.offer_code,
               t.flanking, t.started_on, t.goal_date, t.status, t.ended_on, t.work_start, t.contract_type, t.stop_motivation,
               t.handover_id, t.handover_acknowledged_on, t.next_step
-            from gd_trajectory t join person p on p.id = t.person_id join organisation o on o.id = t.partner_id
+            from gd_trajectory t join people_v_person p on p.id = t.person_id join identity_v_organisation o on o.id = t.partner_id
             join gd_site s on s.id = t.site_id""";
 
     private static Trajectory map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
@@ -291,6 +295,9 @@ public class Trajectories {
         }
         dossier.add(t.personId(), "ACTION", "SHARED", k.get().nameNl(), blank(note) == null ? k.get().nameNl() : note.trim(),
                 occurredOn, "guidance-action:" + id, actor);
+        if (output) {
+            events.publishEvent(new OutputRegistered(id, trajectoryId, t.partnerId(), kind, occurredOn));
+        }
         return id;
     }
 
@@ -339,6 +346,7 @@ public class Trajectories {
                         update gd_trajectory set status = 'STOPPED', ended_on = ?, stop_motivation = ?, handover_id = ?
                         where id = ? and status = 'ACTIVE'""")
                 .params(today(), motivation.trim(), handover, trajectoryId).update(), "trajectoryId", "guidance.alreadyEnded");
+        events.publishEvent(new TrajectoryEnded(trajectoryId, t.personId(), t.partnerId(), "STOPPED", today()));
         return find(trajectoryId);
     }
 
@@ -388,6 +396,7 @@ public class Trajectories {
                 update gd_trajectory set status = ?, ended_on = ?, work_start = ?, contract_type = ? where id = ? and status = 'ACTIVE'""")
                 .params(outcome, today(), work ? workStart : null, work ? contractType : null, trajectoryId).update(),
                 "trajectoryId", "guidance.alreadyEnded");
+        events.publishEvent(new TrajectoryEnded(trajectoryId, t.personId(), t.partnerId(), outcome, today()));
         if (work) {
             String group = jdbc.sql("select kow_group from gd_trajectory where id = ?").param(trajectoryId).query(String.class).optional()
                     .orElse(null);

@@ -4,14 +4,30 @@ import be.werkregie.dossier.HandoverCreated;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Tells the person, in their channel, who takes over and how to reach them. */
+/**
+ * Tells the person, in their channel, who takes over and how to reach them; and tells the sending organisation when the
+ * receiver has acknowledged the handover (the warm handover is complete on both sides).
+ */
 @Component
 class HandoverNotifications {
 
     private final Messenger messenger;
+    private final OrganisationMail mail;
 
-    HandoverNotifications(Messenger messenger) {
+    HandoverNotifications(Messenger messenger, OrganisationMail mail) {
         this.messenger = messenger;
+        this.mail = mail;
+    }
+
+    @ApplicationModuleListener
+    void on(be.werkregie.dossier.HandoverAcknowledged event) {
+        if (event.fromOrganisationId() == null) {
+            return;
+        }
+        mail.send(event.fromOrganisationId(), "Overdracht bevestigd / Transfert confirmé",
+                event.toOrganisation() + " (" + event.acknowledgedBy() + ") heeft uw warme overdracht bevestigd en neemt het over.\n\n"
+                        + event.toOrganisation() + " (" + event.acknowledgedBy() + ") a confirmé votre transfert et prend le relais.",
+                "handover-acknowledged:" + event.handoverId());
     }
 
     @ApplicationModuleListener

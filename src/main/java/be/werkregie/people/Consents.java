@@ -113,7 +113,7 @@ public class Consents {
         return jdbc.sql("""
                 select c.id, c.person_id, c.organisation_id, o.name, c.purpose, c.scope, c.valid_from, c.expires_on, c.revoked_at,
                   c.recorded_via, c.evidence
-                from consent c left join organisation o on o.id = c.organisation_id
+                from consent c left join identity_v_organisation o on o.id = c.organisation_id
                 where c.person_id = ? order by c.granted_at desc""")
                 .param(personId)
                 .query((rs, i) -> new Consent(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),

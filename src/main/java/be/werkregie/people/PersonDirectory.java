@@ -77,6 +77,11 @@ public class PersonDirectory {
         return false;
     }
 
+    /** The person with this national number, if any (a lookup by the identifier the person presented; not audited). */
+    public java.util.Optional<UUID> idByNationalNumber(String nationalNumber) {
+        return jdbc.sql("select id from person where national_number = ?").param(nationalNumber).query(UUID.class).optional();
+    }
+
     /** Whether a person with this id exists (no personal data is read). */
     public boolean exists(UUID personId) {
         return personId != null && jdbc.sql("select count(*) from person where id = ?").param(personId).query(Long.class).single() > 0;

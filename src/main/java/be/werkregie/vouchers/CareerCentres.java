@@ -75,7 +75,7 @@ public class CareerCentres {
         return jdbc.sql("""
                 select c.organisation_id, o.name, c.enterprise_number, c.vat_liable, c.languages, c.e_coaching, c.target_groups,
                   c.methodologies, c.profile, c.website, c.stimulus_opt_in, c.passive
-                from vc_centre c join organisation o on o.id = c.organisation_id where c.organisation_id = ?""")
+                from vc_centre c join identity_v_organisation o on o.id = c.organisation_id where c.organisation_id = ?""")
                 .param(id).query((rs, i) -> new Centre(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getBoolean(4), list(rs.getArray(5)), rs.getBoolean(6), list(rs.getArray(7)), list(rs.getArray(8)),
                         rs.getString(9), rs.getString(10), rs.getBoolean(11), rs.getBoolean(12)))
@@ -86,7 +86,7 @@ public class CareerCentres {
         return jdbc.sql("""
                 select s.id, s.organisation_id, s.name, s.street, s.municipality_nis, m.name_nl, s.latitude, s.longitude,
                   s.head_office, s.wheelchair_access
-                from vc_site s join municipality m on m.nis = s.municipality_nis where s.organisation_id = ?
+                from vc_site s join geo_v_municipality m on m.nis = s.municipality_nis where s.organisation_id = ?
                 order by s.head_office desc, m.name_nl""")
                 .param(centreId).query((rs, i) -> new Site(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getDouble(7), rs.getDouble(8),
@@ -355,7 +355,7 @@ public class CareerCentres {
         requireOwnCentreOrAdmin(ownerCentreId, actor);
         return jdbc.sql("""
                 select k.id, k.name, cc.organisation_id, o.name, cc.kind, cc.requested_by from vc_coach_centre cc
-                join vc_coach k on k.id = cc.coach_id join organisation o on o.id = cc.organisation_id
+                join vc_coach k on k.id = cc.coach_id join identity_v_organisation o on o.id = cc.organisation_id
                 where k.owner_organisation_id = ? and cc.accepted_at is null order by k.name, o.name""")
                 .param(ownerCentreId).query((rs, i) -> new LinkRequest(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getString(6))).list();
@@ -409,7 +409,7 @@ public class CareerCentres {
     private static final String MANDATE_SELECT = """
             select m.id, m.organisation_id, o.name, m.enterprise_number, m.status, m.quality_certificate, m.experience_years,
               m.vision, m.coach_follow_up, m.stimulus_opt_in, m.applied_on, m.decided_on, m.valid_from, m.valid_until, m.reason
-            from vc_mandate m join organisation o on o.id = m.organisation_id""";
+            from vc_mandate m join identity_v_organisation o on o.id = m.organisation_id""";
 
     private static Mandate mapMandate(java.sql.ResultSet rs, int i) throws SQLException {
         return new Mandate(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),

@@ -200,7 +200,7 @@ public class Misuse {
     private static final String CASE_SELECT = """
             select m.id, m.centre_id, o.name, m.pattern, m.observed, m.threshold, m.score, m.subject, m.evidence, m.period_from,
               m.period_to, m.explanation, m.detected_on, m.status, m.decision_note, m.decided_by, m.decided_on
-            from vc_misuse_case m join organisation o on o.id = m.centre_id""";
+            from vc_misuse_case m join identity_v_organisation o on o.id = m.centre_id""";
 
     private static Case mapCase(ResultSet rs, int i) throws SQLException {
         Array a = rs.getArray(9);
@@ -258,7 +258,7 @@ public class Misuse {
     private static final String SANCTION_SELECT = """
             select s.id, s.centre_id, o.name, s.misuse_case_id, s.kind, s.amount, s.motivation, s.proposed_on, s.defence_until,
               s.defence, s.defence_on, s.status, s.decision_note, s.final_on
-            from vc_sanction s join organisation o on o.id = s.centre_id""";
+            from vc_sanction s join identity_v_organisation o on o.id = s.centre_id""";
 
     private static Sanction mapSanction(ResultSet rs, int i) throws SQLException {
         BigDecimal amount = rs.getBigDecimal(6);

@@ -51,7 +51,10 @@ public class Payments {
 
     private final be.werkregie.audit.AuditTrail audit;
 
-    Payments(be.werkregie.audit.AuditTrail audit, JdbcClient jdbc, VoucherSettings settings, Vouchers vouchers, ITemplateEngine templates, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    Payments(org.springframework.context.ApplicationEventPublisher events, be.werkregie.audit.AuditTrail audit, JdbcClient jdbc, VoucherSettings settings, Vouchers vouchers, ITemplateEngine templates, Clock clock) {
+        this.events = events;
         this.audit = audit;
         this.jdbc = jdbc;
         this.settings = settings;
@@ -123,7 +126,9 @@ public class Payments {
         }
         // recoveries the same way: claimed by this run in one statement, and the statement lists exactly those
         jdbc.sql("update vc_recovery set settled_in_run = ? where settled_in_run is null returning id").param(runId).query(UUID.class).list();
-        return find(runId).orElseThrow();
+        Run done = find(runId).orElseThrow();
+        events.publishEvent(new be.werkregie.shared.PaymentRunCompleted("VOUCHERS", runId, runKey, done.lines(), done.total().amount()));
+        return done;
     }
 
     public Optional<Run> find(UUID runId) {
@@ -162,7 +167,7 @@ public class Payments {
         List<Line> lines = jdbc.sql("""
                 select l.run_id, l.centre_id, o.name, l.voucher_id, v.code, l.half_hours, l.amount_excl_vat, l.vat,
                   l.amount_incl_vat, l.contribution, v.person_id
-                from vc_payment_line l join organisation o on o.id = l.centre_id join vc_voucher v on v.id = l.voucher_id
+                from vc_payment_line l join identity_v_organisation o on o.id = l.centre_id join vc_voucher v on v.id = l.voucher_id
                 where l.run_id = ? and l.centre_id = ? order by v.code""")
                 .params(runId, centreId).query((rs, i) -> {
                     persons.add(rs.getObject(11, UUID.class));
@@ -203,10 +208,10 @@ public class Payments {
                   sum(l.amount_incl_vat) as total,
                   coalesce((select sum(r.amount) from vc_recovery r where r.settled_in_run = l.run_id and r.centre_id = l.centre_id), 0)
                     as recovered
-                from vc_payment_line l join organisation o on o.id = l.centre_id
+                from vc_payment_line l join identity_v_organisation o on o.id = l.centre_id
                 where l.run_id = ? group by l.run_id, l.centre_id, o.name
                 union all
-                select r.centre_id, o.name, 0, 0, 0, sum(r.amount) from vc_recovery r join organisation o on o.id = r.centre_id
+                select r.centre_id, o.name, 0, 0, 0, sum(r.amount) from vc_recovery r join identity_v_organisation o on o.id = r.centre_id
                 where r.settled_in_run = ? and not exists (select 1 from vc_payment_line l where l.run_id = ? and l.centre_id = r.centre_id)
                 group by r.centre_id, o.name
                 order by name""")

@@ -252,7 +252,7 @@ public class Quality {
         record Row(UUID centre, String name, UUID person) {}
         List<Row> rows = jdbc.sql("""
                 select v.centre_id, o.name, v.person_id from vc_voucher v join vc_centre c on c.organisation_id = v.centre_id
-                join organisation o on o.id = v.centre_id where c.stimulus_opt_in and v.taken_over_on between ? and ?""")
+                join identity_v_organisation o on o.id = v.centre_id where c.stimulus_opt_in and v.taken_over_on between ? and ?""")
                 .params(from, to).query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class)))
                 .list();
         Map<UUID, int[]> counts = new java.util.LinkedHashMap<>();
@@ -285,7 +285,7 @@ public class Quality {
     private static final String COMPLAINT_SELECT = """
             select c.id, c.voucher_id, v.code, o.name, c.category, c.concerns_date, c.filed_on, c.description, c.admissible,
               c.status, c.outcome, c.remedy, c.decision_note, c.decided_on
-            from vc_complaint c join vc_voucher v on v.id = c.voucher_id left join organisation o on o.id = c.centre_id""";
+            from vc_complaint c join vc_voucher v on v.id = c.voucher_id left join identity_v_organisation o on o.id = c.centre_id""";
 
     private static Complaint mapComplaint(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new Complaint(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),

@@ -180,7 +180,7 @@ public class SearchRobot {
         }
         String like = "%" + text.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
         return new HashSet<>(jdbc.sql("""
-                select c.organisation_id from vc_centre c join organisation o on o.id = c.organisation_id
+                select c.organisation_id from vc_centre c join identity_v_organisation o on o.id = c.organisation_id
                 where c.search_text @@ plainto_tsquery('dutch', ?) or lower(o.name) like ?
                 union
                 select cc.organisation_id from vc_coach_centre cc join vc_coach k on k.id = cc.coach_id
@@ -224,7 +224,7 @@ public class SearchRobot {
         jdbc.sql("""
                 select s.id, s.organisation_id, s.name, s.street, s.municipality_nis, m.name_nl, s.latitude, s.longitude,
                   s.head_office, s.wheelchair_access
-                from vc_site s join municipality m on m.nis = s.municipality_nis order by s.head_office desc, m.name_nl""")
+                from vc_site s join geo_v_municipality m on m.nis = s.municipality_nis order by s.head_office desc, m.name_nl""")
                 .query((rs, i) -> new CareerCentres.Site(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getDouble(7), rs.getDouble(8), rs.getBoolean(9),
                         rs.getBoolean(10)))

@@ -186,7 +186,7 @@ class VoucherDemoData implements ApplicationRunner {
         List<UUID> coachIds = jdbc.sql("select coach_id from vc_coach_centre order by organisation_id, coach_id").query(UUID.class).list();
         // the scheme's users were working when they asked; working people first, then the rest of the population
         List<UUID> workers = jdbc.sql("""
-                select id from person where persona is null
+                select id from people_v_person where persona is null
                 order by case when status in ('WORKER','SELF_EMPLOYED') then 0 else 1 end, id""")
                 .query(UUID.class).list();
         int userCount = (int) Math.min(workers.size(), Math.round(155_000 * scale));

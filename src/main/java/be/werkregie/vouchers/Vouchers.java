@@ -55,8 +55,17 @@ public class Vouchers {
 
     private final be.werkregie.platform.Idempotency idempotency;
 
-    Vouchers(be.werkregie.platform.Idempotency idempotency, JdbcClient jdbc, VoucherSettings settings, AuditTrail audit, Messenger messenger,
+    private final be.werkregie.people.PersonDirectory people;
+
+    private final be.werkregie.platform.Locks locks;
+
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    Vouchers(org.springframework.context.ApplicationEventPublisher events, be.werkregie.platform.Locks locks, be.werkregie.people.PersonDirectory people, be.werkregie.platform.Idempotency idempotency, JdbcClient jdbc, VoucherSettings settings, AuditTrail audit, Messenger messenger,
              PaymentProvider payments, Clock clock, org.springframework.transaction.PlatformTransactionManager txManager) {
+        this.events = events;
+        this.locks = locks;
+        this.people = people;
         this.idempotency = idempotency;
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(txManager);
         this.jdbc = jdbc;
@@ -91,8 +100,10 @@ public class Vouchers {
 
     private UUID requestNew(UUID personId, Declaration d, String key, CurrentUser actor) {
         // one request at a time per person, so two parallel requests cannot both use the last voucher of a window
-        jdbc.sql("select id from person where id = ? for update").param(personId).query(UUID.class).optional()
-                .orElseThrow(() -> new NotFoundException("person"));
+        if (!people.exists(personId)) {
+            throw new NotFoundException("person");
+        }
+        locks.lock("voucher-request", personId);
         LocalDate today = today();
         Eligibility.Result r = Eligibility.evaluate(facts(d, today), past(personId), settings);
         if (!r.eligible()) {
@@ -132,18 +143,19 @@ public class Vouchers {
             DateTimeFormatter f = DateTimeFormatter.ofPattern("d/M/yyyy");
             messenger.send(personId, "voucherIssued", new Object[] {v.code(), v.validUntil().format(f), v.hours()},
                     "voucher-issued:" + voucherId);
+            events.publishEvent(new VoucherIssued(voucherId, personId, v.code(), v.validUntil(), v.hours()));
         }
         return find(voucherId).orElseThrow();
     }
 
     public List<Voucher> ofPerson(UUID personId) {
-        return jdbc.sql("select " + COLUMNS + " from vc_voucher v left join organisation o on o.id = v.centre_id"
+        return jdbc.sql("select " + COLUMNS + " from vc_voucher v left join identity_v_organisation o on o.id = v.centre_id"
                         + " where v.person_id = ? order by v.requested_on desc, v.number_in_package desc")
                 .param(personId).query(this::map).list();
     }
 
     public Optional<Voucher> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from vc_voucher v left join organisation o on o.id = v.centre_id where v.id = ?")
+        return jdbc.sql("select " + COLUMNS + " from vc_voucher v left join identity_v_organisation o on o.id = v.centre_id where v.id = ?")
                 .param(id).query(this::map).optional();
     }
 
@@ -156,7 +168,7 @@ public class Vouchers {
     }
 
     public List<Voucher> ofCentre(CurrentUser actor) {
-        List<Voucher> list = jdbc.sql("select " + COLUMNS + " from vc_voucher v left join organisation o on o.id = v.centre_id"
+        List<Voucher> list = jdbc.sql("select " + COLUMNS + " from vc_voucher v left join identity_v_organisation o on o.id = v.centre_id"
                         + " where v.centre_id = ? order by v.taken_over_on desc limit 500")
                 .param(centreOf(actor)).query(this::map).list();
         audit.recordReads(actor, list.stream().map(Voucher::personId).toList(), "VOUCHERS", "centre's voucher list");
@@ -172,7 +184,7 @@ public class Vouchers {
         }
         List<Voucher> own = list.stream().filter(v -> centre.equals(v.centreId())).toList();
         jdbc.sql("""
-                select v.id, p.first_name || ' ' || p.last_name from vc_voucher v join person p on p.id = v.person_id
+                select v.id, p.first_name || ' ' || p.last_name from vc_voucher v join people_v_person p on p.id = v.person_id
                 where v.centre_id = ? and v.id = any(?)""")
                 .params(centre, own.stream().map(Voucher::id).toArray(UUID[]::new))
                 .query((rs, i) -> names.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
@@ -192,9 +204,12 @@ public class Vouchers {
         NationalNumber.problem(nationalNumber).ifPresent(p -> {
             throw InvalidInputException.of("nationalNumber", p);
         });
-        Voucher found = jdbc.sql("select " + COLUMNS + " from vc_voucher v left join organisation o on o.id = v.centre_id"
-                        + " join person p on p.id = v.person_id where upper(v.code) = ? and p.national_number = ? for update of v")
-                .params(code.trim().toUpperCase(), NationalNumber.of(nationalNumber).value()).query(this::map).optional()
+        // the national number is resolved by the people module (its table is not ours); then the voucher row is locked
+        UUID holder = people.idByNationalNumber(NationalNumber.of(nationalNumber).value())
+                .orElseThrow(() -> InvalidInputException.of("code", "voucher.unknown"));
+        Voucher found = jdbc.sql("select " + COLUMNS + " from vc_voucher v left join identity_v_organisation o on o.id = v.centre_id"
+                        + " where upper(v.code) = ? and v.person_id = ? for update of v")
+                .params(code.trim().toUpperCase(), holder).query(this::map).optional()
                 .orElseThrow(() -> InvalidInputException.of("code", "voucher.unknown"));
         if (found.status() == Voucher.Status.IN_GUIDANCE && centre.equals(found.centreId())) {
             return found;
@@ -275,6 +290,7 @@ public class Vouchers {
         }
         audit.record(actor, o.personId(), AuditTrail.Action.WRITE, "VOUCHERS", "session registered",
                 in.date() + " " + in.halfHours() + " half hours " + in.mode());
+        events.publishEvent(new SessionRegistered(o.inserted(), voucherId, centre, in.date(), in.halfHours(), in.mode()));
         return o.inserted();
     }
 
@@ -359,6 +375,7 @@ public class Vouchers {
         audit.record(actor, v.personId(), AuditTrail.Action.WRITE, "VOUCHERS", "guidance updated", v.code());
         if (closing) {
             messenger.send(v.personId(), "voucherSurvey", new Object[] {v.centreName()}, "voucher-survey:" + voucherId);
+            events.publishEvent(new VoucherClosed(voucherId, v.personId(), v.centreId(), in.synthesisOn()));
         }
         return find(voucherId).orElseThrow();
     }

@@ -42,6 +42,15 @@ class AccessibilityBrowserTest {
     static void startBrowser() {
         ChromeOptions options = new ChromeOptions();
         String binary = System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium");
+        String driverPath = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
+        if (!java.nio.file.Files.isExecutable(Path.of(binary)) || !java.nio.file.Files.isExecutable(Path.of(driverPath))) {
+            throw new IllegalStateException("""
+
+                    The browser tests need Chromium and its driver, which are not on this machine (looked for %s and %s).
+                    Install them (Debian/Ubuntu: sudo apt-get install chromium chromium-driver), point CHROMIUM_BINARY and
+                    CHROMEDRIVER at them, or leave the browser tests out: ./mvnw -B verify -DskipBrowserTests=true
+                    """.formatted(binary, driverPath));
+        }
         options.setBinary(binary);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
