@@ -288,7 +288,19 @@ class TrustConcurrencyTest {
         UUID site = jdbc.sql("select site_id from gd_site_capacity where offer_code = 'BASIC' order by site_id limit 1").query(UUID.class).single();
         int taken = jdbc.sql("select count(*) from gd_trajectory where site_id = ? and offer_code = 'BASIC' and status = 'ACTIVE'")
                 .param(site).query(Integer.class).single();
+        int capacity = jdbc.sql("select capacity from gd_site_capacity where site_id = ? and offer_code = 'BASIC'").param(site)
+                .query(Integer.class).single();
         jdbc.sql("update gd_site_capacity set capacity = ? where site_id = ? and offer_code = 'BASIC'").params(taken + 1, site).update();
+        try {
+            raceForTheLastPlace(site, taken, mediator);
+        } finally {
+            // other tests choose this site too: give it back its capacity (plus the place this test used)
+            jdbc.sql("update gd_site_capacity set capacity = ? where site_id = ? and offer_code = 'BASIC'")
+                    .params(Math.max(capacity, taken + 1) + 1, site).update();
+        }
+    }
+
+    private void raceForTheLastPlace(UUID site, int taken, CurrentUser mediator) throws Exception {
         List<UUID> referrals = new ArrayList<>();
         for (UUID person : jdbc.sql("""
                 select p.id from person p where p.persona is null and not exists (select 1 from gd_referral r where r.person_id = p.id)

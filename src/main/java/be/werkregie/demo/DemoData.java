@@ -163,6 +163,8 @@ class DemoData implements ApplicationRunner {
         return o;
     }
 
+    private final Set<String> personaNumbers = new HashSet<>();
+
     private Map<String, UUID> personas() {
         List<NewPerson> list = new ArrayList<>();
         list.add(persona("Mira", "Kovalenko", LocalDate.of(1989, 4, 12), 102, "44021", "Brabantdam 12", "mira.kovalenko@mail.example",
@@ -185,6 +187,7 @@ class DemoData implements ApplicationRunner {
         list.add(persona("Nina", "Goossens", LocalDate.of(1987, 3, 9), 112, "24062", "Naamsestraat 60", "nina.goossens@mail.example",
                 "0475 90 80 70", "nl", "nl", List.of("EMAIL"), "WORKER", "HIGH", false, false, dims(null, 5, 5, 4, 5, 4, 3, 1, 5), "nina"));
         registration.importAll(list);
+        list.forEach(p -> personaNumbers.add(NationalNumber.of(p.nationalNumber()).value()));
         Map<String, UUID> ids = new LinkedHashMap<>();
         for (String p : List.of("mira", "angelo", "frederic", "bernard", "abdel", "anja", "bjorn", "nina")) {
             ids.put(p, people.idOfPersona(p).orElseThrow());
@@ -276,7 +279,7 @@ class DemoData implements ApplicationRunner {
             acc += all.get(i).population();
             cumulative[i] = acc;
         }
-        Set<String> used = new HashSet<>();
+        Set<String> used = new HashSet<>(personaNumbers); // never a persona's number twice
         List<NewPerson> batch = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             long r = (long) (random.nextDouble() * total);

@@ -86,7 +86,6 @@ public class ResultVerification {
     }
 
     /** Every night: the claims still open are checked against the declarations that arrived since. */
-    @Scheduled(cron = "${werkregie.guidance.verify-cron:0 15 2 * * *}", zone = "${werkregie.clock.zone:Europe/Brussels}")
     public int verifyPending() {
         int n = 0;
         for (UUID t : jdbc.sql("select trajectory_id from gd_result_fee where status in ('CLAIMED','PROOF_SUBMITTED')")

@@ -5,7 +5,8 @@ import java.util.List;
 /** Bad input, field by field; nothing was changed. Messages are keys resolved in the user's language. */
 public class InvalidInputException extends RuntimeException {
 
-    public record FieldProblem(String field, String messageKey, Object... args) {}
+    /** Serializable: a problem may travel in a flash attribute, in a session shared by several instances. */
+    public record FieldProblem(String field, String messageKey, Object... args) implements java.io.Serializable {}
 
     private final List<FieldProblem> problems;
 

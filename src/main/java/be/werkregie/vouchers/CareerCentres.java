@@ -393,6 +393,12 @@ public class CareerCentres {
         events.publishEvent(new CentresChanged(centre));
     }
 
+    /** Raises the centres' data version in the transaction of the change (other instances' search robots follow it). */
+    @org.springframework.context.event.EventListener
+    void raiseVersion(CentresChanged changed) {
+        jdbc.sql("update vc_centres_version set version = version + 1 where id = 1").update();
+    }
+
     private void requireOwnCentreOrAdmin(UUID centreId, CurrentUser actor) {
         boolean own = actor.organisationKind() == OrganisationKind.CAREER_CENTRE && centreId.equals(actor.organisationId())
                 && actor.hasAny(Role.PARTNER_MANAGER, Role.PARTNER_STAFF);

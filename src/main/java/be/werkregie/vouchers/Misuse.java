@@ -84,7 +84,6 @@ public class Misuse {
      * Runs every pattern over the look-back period. Re-running is idempotent: a case is keyed by pattern, centre and
      * subject; an open case gets the newest figures, a decided case is left as it was.
      */
-    @Scheduled(cron = "${werkregie.vouchers.misuse.detect-cron:0 30 3 * * MON}")
     @Transactional
     public int detect() {
         LocalDate to = today();

@@ -49,7 +49,7 @@ public class SearchRobot {
 
     private record Entry(CareerCentres.Centre centre, List<CareerCentres.Site> sites) {}
 
-    private record Snapshot(Instant loadedAt, List<Entry> entries, java.util.Map<Query, Result> results) {}
+    private record Snapshot(Instant loadedAt, long version, List<Entry> entries, java.util.Map<Query, Result> results) {}
 
     private final JdbcClient jdbc;
     private final CareerCentres centres;
@@ -214,7 +214,26 @@ public class SearchRobot {
         }
     }
 
+    /** The version of the centres' data in the database (raised by every change, on any instance). */
+    private long version() {
+        return jdbc.sql("select version from vc_centres_version where id = 1").query(Long.class).optional().orElse(0L);
+    }
+
+    /**
+     * Several instances: a change committed on another instance raises the version; every instance compares it every
+     * few seconds (a cheap one-row read) and reloads its snapshot. A change shows everywhere within that interval.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${werkregie.vouchers.search-sync:PT3S}",
+            initialDelayString = "${werkregie.vouchers.search-sync:PT3S}")
+    void followOtherInstances() {
+        Snapshot s = snapshot;
+        if (s != null && version() != s.version()) {
+            snapshot = load();
+        }
+    }
+
     private Snapshot load() {
+        long version = version();
         LocalDate today = LocalDate.now(clock);
         List<UUID> active = jdbc.sql("""
                 select c.organisation_id from vc_centre c where not c.passive and exists (select 1 from vc_mandate m
@@ -233,6 +252,6 @@ public class SearchRobot {
         for (UUID id : active) {
             centres.find(id).ifPresent(c -> entries.add(new Entry(c, List.copyOf(sites.getOrDefault(id, List.of())))));
         }
-        return new Snapshot(Instant.now(clock), List.copyOf(entries), new java.util.concurrent.ConcurrentHashMap<>());
+        return new Snapshot(Instant.now(clock), version, List.copyOf(entries), new java.util.concurrent.ConcurrentHashMap<>());
     }
 }

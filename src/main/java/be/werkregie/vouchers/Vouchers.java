@@ -392,7 +392,6 @@ public class Vouchers {
     }
 
     /** Vouchers not handed to a centre within their validity lapse (daily, and before every payment run). */
-    @Scheduled(cron = "${werkregie.vouchers.lapse-cron:0 15 2 * * *}")
     @Transactional
     public int lapseExpired() {
         return jdbc.sql("update vc_voucher set status = 'LAPSED' where status in ('ISSUED','AWAITING_PAYMENT') and valid_until < ?")

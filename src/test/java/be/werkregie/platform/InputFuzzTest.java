@@ -70,7 +70,8 @@ class InputFuzzTest {
             "radiusKm", "code");
     /** Tables whose growth is expected from reading (the audit of reads, the event log, sign-in counters). */
     private static final List<String> LOG_TABLES = List.of("audit_event", "event_publication", "event_publication_archive",
-            "login_throttle", "idempotency_record", "platform_demo_date", "flyway_schema_history");
+            "login_throttle", "idempotency_record", "platform_demo_date", "flyway_schema_history", "spring_session",
+            "spring_session_attributes");
 
     private final Random random = new Random(20270317);
     private final List<String> failures = new ArrayList<>();
