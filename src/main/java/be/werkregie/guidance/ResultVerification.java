@@ -40,7 +40,10 @@ public class ResultVerification {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    ResultVerification(org.springframework.context.ApplicationEventPublisher events, JdbcClient jdbc, EmploymentRecords records, GuidanceSettings settings, AuditTrail audit, Clock clock) {
+    private final be.werkregie.policy.Policies policies;
+
+    ResultVerification(be.werkregie.policy.Policies policies, org.springframework.context.ApplicationEventPublisher events, JdbcClient jdbc, EmploymentRecords records, GuidanceSettings settings, AuditTrail audit, Clock clock) {
+        this.policies = policies;
         this.events = events;
         this.jdbc = jdbc;
         this.records = records;
@@ -64,6 +67,8 @@ public class ResultVerification {
         LocalDate workStart = (LocalDate) row.get()[1];
         GuidanceSettings.PlacementRule rule = settings.placementRuleOn((LocalDate) row.get()[2]);
         int days = records.daysEmployed(person, workStart, workStart.plusDays(rule.withinDays() - 1L));
+        int minWorkDays = policies.integerOn(GuidancePolicies.MIN_WORK_DAYS, (LocalDate) row.get()[2]);
+        rule = new GuidanceSettings.PlacementRule(rule.effectiveFrom(), minWorkDays, rule.withinDays(), rule.maxStartAheadDays());
         if (days < rule.minWorkDays()) {
             return false;
         }

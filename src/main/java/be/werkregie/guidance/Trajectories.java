@@ -63,9 +63,12 @@ public class Trajectories {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    Trajectories(org.springframework.context.ApplicationEventPublisher events, ResultVerification verification, JdbcClient jdbc, Assessments assessments, Partners partners, Catalogue catalogue, KowGroups kow, Dossier dossier,
+    private final be.werkregie.policy.Policies policies;
+
+    Trajectories(be.werkregie.policy.Policies policies, org.springframework.context.ApplicationEventPublisher events, ResultVerification verification, JdbcClient jdbc, Assessments assessments, Partners partners, Catalogue catalogue, KowGroups kow, Dossier dossier,
                  Organisations organisations, Messenger messenger, be.werkregie.identity.Users users, AuditTrail audit,
                  GuidanceSettings settings, Clock clock) {
+        this.policies = policies;
         this.events = events;
         this.verification = verification;
         this.users = users;
@@ -405,7 +408,10 @@ public class Trajectories {
             }
             GuidanceSettings.FeeSchedule schedule = settings.scheduleOn(t.startedOn())
                     .orElseThrow(() -> InvalidInputException.of("trajectoryId", "guidance.noFeeSchedule"));
-            BigDecimal amount = schedule.fees().getOrDefault(group, schedule.fees().getOrDefault("UNKNOWN", BigDecimal.ZERO));
+            // the amount in force on the start date, from the dated policy store (seeded by the schedule in the configuration)
+            String feeKey = policies.definition(GuidancePolicies.FEE + group).isPresent() ? GuidancePolicies.FEE + group : GuidancePolicies.FEE + "UNKNOWN";
+            BigDecimal amount = policies.definition(feeKey).isPresent() ? policies.decimalOn(feeKey, t.startedOn())
+                    : schedule.fees().getOrDefault(group, BigDecimal.ZERO);
             // the partner's word is a claim: payable only once verified against the employment records (or an approved proof)
             jdbc.sql("""
                     insert into gd_result_fee (trajectory_id, kow_group, schedule_from, amount, status, claimed_on)

@@ -52,23 +52,61 @@ public class LoginThrottle {
         return "address:" + (ip == null ? "unknown" : ip);
     }
 
+    /** What the sign-in needs to know: a lock of the account or the address, and whether the account has failures. */
+    record State(OffsetDateTime lockedUntil, boolean accountFailures) {}
+
+    /**
+     * Partner systems sign in on every API request: the state is read from the database at most every 2 seconds per
+     * (account, address), so a lock set on any instance is in force everywhere within 2 seconds, and a normal request
+     * costs no query. A failure here drops the remembered state at once.
+     */
+    private record Remembered(State state, long at) {}
+
+    private static final long REMEMBER_NANOS = Duration.ofSeconds(2).toNanos();
+    private final java.util.Map<String, Remembered> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+
+    State state(String username, String ip) {
+        String key = account(username) + "|" + address(ip);
+        Remembered r = remembered.get(key);
+        long nanos = System.nanoTime();
+        if (r != null && nanos - r.at() < REMEMBER_NANOS) {
+            return r.state();
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        State s = new State(null, false);
+        for (Lock l : jdbc.sql("select subject, failures, locked_until from login_throttle where subject in (?, ?)")
+                .params(account(username), address(ip))
+                .query((rs, i) -> new Lock(rs.getString(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class))).list()) {
+            OffsetDateTime until = l.lockedUntil() != null && l.lockedUntil().isAfter(now) ? l.lockedUntil() : null;
+            s = new State(until != null && (s.lockedUntil() == null || until.isAfter(s.lockedUntil())) ? until : s.lockedUntil(),
+                    s.accountFailures() || l.subject().equals(account(username)));
+        }
+        if (remembered.size() > 10_000) {
+            remembered.clear();
+        }
+        remembered.put(key, new Remembered(s, nanos));
+        return s;
+    }
+
     /** The time until which the account or the address is locked, if either is. */
     public Optional<OffsetDateTime> lockedUntil(String username, String ip) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        return jdbc.sql("select max(locked_until) from login_throttle where subject in (?, ?) and locked_until > ?")
-                .params(account(username), address(ip), now).query(OffsetDateTime.class).optional().filter(java.util.Objects::nonNull);
+        return Optional.ofNullable(state(username, ip).lockedUntil());
     }
 
     /** Counts a failed attempt (in its own transaction, so a failing sign-in cannot roll it back). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void failed(String username, String ip) {
+        remembered.remove(account(username) + "|" + address(ip));
         count(account(username), maxPerAccount, username);
         count(address(ip), maxPerAddress, username);
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void succeeded(String username) {
-        jdbc.sql("delete from login_throttle where subject = ?").param(account(username)).update();
+    /** A success clears the account's failures (only when it has any: a normal sign-in writes nothing, opens nothing). */
+    public void succeeded(String username, String ip) {
+        if (state(username, ip).accountFailures()) {
+            jdbc.sql("delete from login_throttle where subject = ?").param(account(username)).update();
+            remembered.keySet().removeIf(k -> k.startsWith(account(username) + "|"));
+        }
     }
 
     private void count(String subject, int max, String username) {
@@ -101,6 +139,7 @@ public class LoginThrottle {
     @Transactional
     public boolean unlock(String subject, CurrentUser admin) {
         int n = jdbc.sql("delete from login_throttle where subject = ?").param(subject).update();
+        remembered.clear();
         if (n > 0) {
             events.publishEvent(new SignInLockChanged(subject, false, "unlocked by an administrator", admin.username()));
         }

@@ -32,7 +32,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
         try {
             Authentication result = delegate.authenticate(authentication);
-            throttle.succeeded(username);
+            throttle.succeeded(username, ip);
             return result;
         } catch (BadCredentialsException e) {
             throttle.failed(username, ip);

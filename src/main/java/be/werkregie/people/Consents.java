@@ -24,8 +24,11 @@ public class Consents {
     private final AuditTrail audit;
     private final Clock clock;
 
-    Consents(JdbcClient jdbc, Organisations organisations, AuditTrail audit, Clock clock,
+    private final be.werkregie.policy.Policies policies;
+
+    Consents(be.werkregie.policy.Policies policies, JdbcClient jdbc, Organisations organisations, AuditTrail audit, Clock clock,
              @org.springframework.beans.factory.annotation.Value("${werkregie.consent.max-years:3}") int maxYears) {
+        this.policies = policies;
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.audit = audit;
@@ -77,6 +80,7 @@ public class Consents {
         if (expiresOn != null) {
             v.check(!expiresOn.isBefore(from), "expiresOn", "validation.consent.expiryBeforeStart");
             v.check(!expiresOn.isBefore(today), "expiresOn", "validation.consent.expiryInPast");
+            int maxYears = policies.integerOn(PeoplePolicies.CONSENT_MAX_YEARS, today);
             v.check(!expiresOn.isAfter(from.plusYears(maxYears)), "expiresOn", "validation.consent.tooLong", maxYears);
         }
         v.check(jdbc.sql("select count(*) from person where id = ?").param(personId).query(Long.class).single() == 1,

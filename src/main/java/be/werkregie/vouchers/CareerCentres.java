@@ -50,8 +50,6 @@ public class CareerCentres {
     public record MandateApplication(String enterpriseNumber, String qualityCertificate, BigDecimal experienceYears,
                                      String vision, String coachFollowUp, Boolean stimulusOptIn) {}
 
-    private static final int MANDATE_YEARS = 6;
-    private static final BigDecimal MIN_EXPERIENCE = BigDecimal.valueOf(3);
 
     /** Published after anything the search robot shows has changed. */
     record CentresChanged(UUID centreId) {}
@@ -63,7 +61,10 @@ public class CareerCentres {
 
     private final be.werkregie.identity.Organisations organisations;
 
-    CareerCentres(be.werkregie.identity.Organisations organisations, JdbcClient jdbc, Municipalities municipalities, ApplicationEventPublisher events, Clock clock) {
+    private final be.werkregie.policy.Policies policies;
+
+    CareerCentres(be.werkregie.policy.Policies policies, be.werkregie.identity.Organisations organisations, JdbcClient jdbc, Municipalities municipalities, ApplicationEventPublisher events, Clock clock) {
+        this.policies = policies;
         this.organisations = organisations;
         this.jdbc = jdbc;
         this.municipalities = municipalities;
@@ -132,7 +133,8 @@ public class CareerCentres {
         v.required("qualityCertificate", a.qualityCertificate(), 200);
         v.check(a.experienceYears() != null, "experienceYears", "validation.number");
         if (a.experienceYears() != null) {
-            v.check(a.experienceYears().compareTo(MIN_EXPERIENCE) >= 0, "experienceYears", "centre.experience", MIN_EXPERIENCE);
+            BigDecimal minExperience = BigDecimal.valueOf(policies.integerOn(VoucherPolicies.MANDATE_EXPERIENCE, today()));
+            v.check(a.experienceYears().compareTo(minExperience) >= 0, "experienceYears", "centre.experience", minExperience);
         }
         v.required("vision", a.vision(), 10_000).required("coachFollowUp", a.coachFollowUp(), 10_000);
         v.throwIfInvalid();
@@ -193,7 +195,7 @@ public class CareerCentres {
                 update vc_mandate set status = 'APPROVED', decided_on = ?, decided_by = ?, reason = ?, valid_from = ?, valid_until = ?
                 where id = ? and status = 'DECIDING'""")
                 .params(today, actor.username(), reason == null || reason.isBlank() ? null : reason.trim(), from,
-                        from.plusYears(MANDATE_YEARS).minusDays(1), mandateId)
+                        from.plusYears(policies.integerOn(VoucherPolicies.MANDATE_YEARS, from)).minusDays(1), mandateId)
                 .update();
         jdbc.sql("""
                 insert into vc_centre (organisation_id, enterprise_number, stimulus_opt_in) values (?,?,?)

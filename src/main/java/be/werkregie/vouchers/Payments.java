@@ -53,7 +53,10 @@ public class Payments {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    Payments(org.springframework.context.ApplicationEventPublisher events, be.werkregie.audit.AuditTrail audit, JdbcClient jdbc, VoucherSettings settings, Vouchers vouchers, ITemplateEngine templates, Clock clock) {
+    private final be.werkregie.policy.Policies policies;
+
+    Payments(be.werkregie.policy.Policies policies, org.springframework.context.ApplicationEventPublisher events, be.werkregie.audit.AuditTrail audit, JdbcClient jdbc, VoucherSettings settings, Vouchers vouchers, ITemplateEngine templates, Clock clock) {
+        this.policies = policies;
         this.events = events;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -115,9 +118,11 @@ public class Payments {
             List<Claimed> sessions = e.getValue();
             VoucherFacts f = facts.get(e.getKey());
             Tariffs.Amount amount = Tariffs.forSessions(sessions.stream().map(c -> new Tariffs.Session(c.date(), c.halfHours())).toList(),
-                    vatLiable.getOrDefault(sessions.get(0).centreId(), true), settings);
+                    vatLiable.getOrDefault(sessions.get(0).centreId(), true),
+                    d -> policies.decimalOn(VoucherPolicies.TARIFF, d), d -> policies.decimalOn(VoucherPolicies.VAT, d));
             int halfHours = sessions.stream().mapToInt(Claimed::halfHours).sum();
-            BigDecimal contribution = f.contributionPaid() && !f.earlierLine() ? settings.contribution() : BigDecimal.ZERO;
+            BigDecimal contribution = f.contributionPaid() && !f.earlierLine()
+                    ? policies.decimalOn(VoucherPolicies.CONTRIBUTION, sessions.get(0).date()) : BigDecimal.ZERO;
             jdbc.sql("""
                     insert into vc_payment_line (run_id, centre_id, voucher_id, half_hours, amount_excl_vat, vat, amount_incl_vat,
                       contribution) values (?,?,?,?,?,?,?,?)""")

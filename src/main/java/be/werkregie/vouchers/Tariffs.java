@@ -28,12 +28,24 @@ public final class Tariffs {
      * rule the payment run applies.
      */
     public static Amount forSessions(java.util.List<Session> sessions, boolean vatLiable, VoucherSettings s) {
+        return forSessions(sessions, vatLiable, d -> s.tariffOn(d).hourlyExclVat(), d -> s.vatRate());
+    }
+
+    /**
+     * The same rule with the hourly price and VAT rate taken from wherever they are kept (the payment run reads the dated
+     * policy store). VAT is the rate in force on the line's last session date.
+     */
+    public static Amount forSessions(java.util.List<Session> sessions, boolean vatLiable,
+                                     java.util.function.Function<LocalDate, BigDecimal> hourlyExclVatOn,
+                                     java.util.function.Function<LocalDate, BigDecimal> vatRateOn) {
         BigDecimal doubled = BigDecimal.ZERO;
+        LocalDate last = null;
         for (Session x : sessions) {
-            doubled = doubled.add(s.tariffOn(x.date()).hourlyExclVat().multiply(BigDecimal.valueOf(x.halfHours())));
+            doubled = doubled.add(hourlyExclVatOn.apply(x.date()).multiply(BigDecimal.valueOf(x.halfHours())));
+            last = last == null || x.date().isAfter(last) ? x.date() : last;
         }
         BigDecimal excl = doubled.divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
-        BigDecimal vat = vatLiable ? excl.multiply(s.vatRate()).setScale(2, RoundingMode.HALF_UP) : BigDecimal.ZERO;
+        BigDecimal vat = vatLiable && last != null ? excl.multiply(vatRateOn.apply(last)).setScale(2, RoundingMode.HALF_UP) : BigDecimal.ZERO;
         return new Amount(new Money(excl), new Money(vat), new Money(excl.add(vat)));
     }
 

@@ -61,8 +61,11 @@ public class Vouchers {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    Vouchers(org.springframework.context.ApplicationEventPublisher events, be.werkregie.platform.Locks locks, be.werkregie.people.PersonDirectory people, be.werkregie.platform.Idempotency idempotency, JdbcClient jdbc, VoucherSettings settings, AuditTrail audit, Messenger messenger,
+    private final be.werkregie.policy.Policies policies;
+
+    Vouchers(be.werkregie.policy.Policies policies, org.springframework.context.ApplicationEventPublisher events, be.werkregie.platform.Locks locks, be.werkregie.people.PersonDirectory people, be.werkregie.platform.Idempotency idempotency, JdbcClient jdbc, VoucherSettings settings, AuditTrail audit, Messenger messenger,
              PaymentProvider payments, Clock clock, org.springframework.transaction.PlatformTransactionManager txManager) {
+        this.policies = policies;
         this.events = events;
         this.locks = locks;
         this.people = people;
@@ -115,10 +118,11 @@ public class Vouchers {
                   rules_version, contribution, status, employer_name, sector, request_key)
                 values (?,?,?,?,?,?,?,?,?,?,'AWAITING_PAYMENT',?,?,?)""")
                 .params(id, newCode(today), personId, r.packageStart(), r.numberInPackage(), today,
-                        today.plusWeeks(settings.validityWeeks()), r.hours(), r.rulesVersion(), settings.contribution(),
+                        today.plusWeeks(policies.integerOn(VoucherPolicies.VALIDITY_WEEKS, today)), r.hours(), r.rulesVersion(),
+                        policies.decimalOn(VoucherPolicies.CONTRIBUTION, today),
                         blankToNull(d.employerName()), blankToNull(d.sector()), key)
                 .update();
-        String reference = payments.start(id, new Money(settings.contribution()), "Loopbaancheque");
+        String reference = payments.start(id, new Money(policies.decimalOn(VoucherPolicies.CONTRIBUTION, today)), "Loopbaancheque");
         jdbc.sql("update vc_voucher set payment_reference = ? where id = ?").params(reference, id).update();
         audit.record(actor, personId, AuditTrail.Action.WRITE, "VOUCHERS", "voucher requested", "number " + r.numberInPackage());
         return id;

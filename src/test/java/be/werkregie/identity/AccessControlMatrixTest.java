@@ -89,6 +89,8 @@ class AccessControlMatrixTest {
                 new Endpoint("GET", "/messages/phone-tasks", outbox, false),
                 new Endpoint("POST", "/messages/letters/close", outbox, false),
                 new Endpoint("GET", "/actuator/metrics", EnumSet.of(Role.ADMINISTRATOR), false),
+                new Endpoint("GET", "/policy", EnumSet.of(Role.ADMINISTRATOR), false),
+                new Endpoint("GET", "/accounts/locks", EnumSet.of(Role.ADMINISTRATOR), false),
                 new Endpoint("GET", "/admin/anything", EnumSet.noneOf(Role.class), false),
                 new Endpoint("GET", "/api/me", EnumSet.of(Role.CITIZEN), true),
                 new Endpoint("GET", "/api/people?q=Kovalenko", staff, true),
