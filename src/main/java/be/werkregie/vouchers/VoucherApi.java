@@ -165,6 +165,10 @@ class VoucherApi {
             throw be.werkregie.shared.InvalidInputException.of("items", "voucher.batchSize", 500);
         }
         CurrentUser me = CurrentUser.get();
+        return vouchers.inOneCommit(() -> registerEach(items, me));
+    }
+
+    private List<BatchResult> registerEach(List<BatchItem> items, CurrentUser me) {
         List<BatchResult> results = new java.util.ArrayList<>(items.size());
         for (BatchItem i : items) {
             try {

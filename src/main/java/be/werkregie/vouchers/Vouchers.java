@@ -52,6 +52,15 @@ public class Vouchers {
     private final SecureRandom random = new SecureRandom();
 
     private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final org.springframework.transaction.support.TransactionTemplate batch;
+
+    /**
+     * Registers a batch in one database commit: every item still has its own key, rules, audit and savepoint (a refused
+     * item is rolled back alone and answered with its problems); the answer is sent after the one commit.
+     */
+    public <T> T inOneCommit(java.util.function.Supplier<T> work) {
+        return batch.execute(status -> work.get());
+    }
 
     private final be.werkregie.platform.Idempotency idempotency;
 
@@ -70,7 +79,10 @@ public class Vouchers {
         this.locks = locks;
         this.people = people;
         this.idempotency = idempotency;
+        // one registration = one transaction; inside a batch (inOneCommit) one savepoint, so a refused item changes nothing
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(txManager);
+        this.transactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
+        this.batch = new org.springframework.transaction.support.TransactionTemplate(txManager);
         this.jdbc = jdbc;
         this.settings = settings;
         this.audit = audit;
