@@ -52,8 +52,42 @@ public class Assessments {
                              long leadTimeDays) {}
 
     public record Referral(UUID id, UUID assessmentId, UUID personId, String offerCode, List<String> flanking, LocalDate referredOn,
-                           LocalDate chooseBy, String status, UUID siteId, LocalDate chosenOn, BigDecimal distanceKm,
-                           String explanation, String unplacedReason) {}
+                           LocalDate chooseBy, Status status, UUID siteId, LocalDate chosenOn, BigDecimal distanceKm,
+                           String explanation, String unplacedReason) {
+
+        /**
+         * A referral waits for the client's choice; the client (or a mediator) chooses a site, or after the choice period
+         * the assignment places the client (or leaves them unplaced, to be placed or to choose later). A new assessment can
+         * cancel an open referral.
+         */
+        public enum Status {
+            WAITING, CHOSEN, ASSIGNED, UNPLACED, CANCELLED;
+
+            public static final be.werkregie.shared.Lifecycle<Status> LIFECYCLE = be.werkregie.shared.Lifecycle.of(Status.class)
+                    .from(WAITING, CHOSEN, ASSIGNED, UNPLACED, CANCELLED)
+                    .from(UNPLACED, CHOSEN, ASSIGNED, UNPLACED, CANCELLED)
+                    .build();
+
+            /** The open states: the referral still waits for a place. */
+            public static String[] open() {
+                return be.werkregie.shared.Lifecycle.names(LIFECYCLE.sources(CHOSEN));
+            }
+        }
+
+        public boolean isOpen() {
+            return Status.LIFECYCLE.allows(status, Status.CHOSEN);
+        }
+
+        /** The client's choice: only an open referral can be chosen. */
+        public be.werkregie.shared.Lifecycle.Transition<Status> choose() {
+            return Status.LIFECYCLE.move(status, Status.CHOSEN, "referralId", "guidance.notWaiting");
+        }
+
+        /** The same site chosen again (a retry or a double click) is the same answer, not a new move. */
+        public boolean alreadyChose(UUID site) {
+            return status == Status.CHOSEN && site != null && site.equals(siteId);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final PersonDirectory people;
@@ -277,7 +311,7 @@ public class Assessments {
     static Referral mapReferral(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new Referral(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getString(4),
                 java.util.Arrays.asList((String[]) rs.getArray(5).getArray()), rs.getObject(6, LocalDate.class),
-                rs.getObject(7, LocalDate.class), rs.getString(8), rs.getObject(9, UUID.class), rs.getObject(10, LocalDate.class),
+                rs.getObject(7, LocalDate.class), Referral.Status.valueOf(rs.getString(8)), rs.getObject(9, UUID.class), rs.getObject(10, LocalDate.class),
                 rs.getBigDecimal(11), rs.getString(12), rs.getString(13));
     }
 

@@ -139,12 +139,12 @@ public class Assignment {
                   distance_km = round(a.metres / 1000.0, 1),
                   explanation = case when a.metres <= a.nearest then 'NEAREST' else 'NEAREST_FULL:' || round(a.nearest / 1000.0, 1) end,
                   unplaced_reason = null
-                from tmp_assign a where a.referral_id = r.id and a.site_id is not null""")
-                .param(runId).update();
+                from tmp_assign a where a.referral_id = r.id and a.site_id is not null and r.status = any(?)""")
+                .params(runId, Assessments.Referral.Status.open()).update();
         jdbc.sql("""
                 update gd_referral r set status = 'UNPLACED', assignment_run = ?, unplaced_reason = a.reason
-                from tmp_assign a where a.referral_id = r.id and a.site_id is null""")
-                .param(runId).update();
+                from tmp_assign a where a.referral_id = r.id and a.site_id is null and r.status = any(?)""")
+                .params(runId, Assessments.Referral.Status.open()).update();
         long tUpdated = System.nanoTime();
         jdbc.sql("""
                 insert into gd_trajectory (id, referral_id, person_id, partner_id, site_id, offer_code, flanking, started_on, goal_date,
@@ -152,8 +152,8 @@ public class Assignment {
                 select gen_random_uuid(), r.id, r.person_id, s.partner_id, s.id, r.offer_code, asm.flanking, ?, ?, 'ACTIVE', a.kow_group
                 from tmp_assign a join gd_referral r on r.id = a.referral_id join gd_site s on s.id = a.site_id
                 join gd_assessment asm on asm.id = r.assessment_id
-                where a.site_id is not null""")
-                .params(Date.valueOf(today), Date.valueOf(today.plusMonths(settings.goalMonths()))).update();
+                where a.site_id is not null and r.assignment_run = ? and r.status = 'ASSIGNED'""")
+                .params(Date.valueOf(today), Date.valueOf(today.plusMonths(settings.goalMonths())), runId).update();
         long tWritten = System.nanoTime();
         log.info("Assignment phases: load {} ms, solve {} ms, write {} ms (copy {} ms, update referrals {} ms, insert trajectories {} ms)",
                 (tLoaded - t0) / 1_000_000, (tSolved - tLoaded) / 1_000_000, (tWritten - tSolved) / 1_000_000,

@@ -80,7 +80,7 @@ class GuidancePages {
         Map<UUID, List<Partners.Partner>> options = new HashMap<>();
         String home = people.get(me.personId(), me, "guidance choice").municipalityNis();
         for (Assessments.Referral r : referrals) {
-            if (r.status().equals("WAITING") || r.status().equals("UNPLACED")) {
+            if (r.isOpen()) {
                 options.put(r.id(), partners.landing(new Partners.LandingQuery(r.offerCode(), null, home, null, true)));
             }
         }
@@ -266,7 +266,7 @@ class GuidancePages {
         model.addAttribute("flanking", catalogue.flankingActions().stream().filter(f -> f.combinableWith().contains(t.offerCode())
                 && !t.flanking().contains(f.code())).toList());
         model.addAttribute("contractTypes", Trajectories.CONTRACT_TYPES);
-        String resultStatus = t.status().equals("WORK_FOUND") ? verification.status(id).orElse(null) : null;
+        String resultStatus = t.endedWithWork() ? verification.status(id).orElse(null) : null;
         model.addAttribute("resultStatus", resultStatus);
         model.addAttribute("fee", "VERIFIED".equals(resultStatus) ? trajectories.resultFeeForPartner(id, me) : null);
         model.addAttribute("key", UUID.randomUUID().toString());

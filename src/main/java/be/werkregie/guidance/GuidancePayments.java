@@ -41,7 +41,12 @@ public class GuidancePayments {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    GuidancePayments(org.springframework.context.ApplicationEventPublisher events, be.werkregie.audit.AuditTrail audit, JdbcClient jdbc, SpringTemplateEngine templates, Clock clock) {
+    private final be.werkregie.platform.PaymentRuns paymentRuns;
+    private final be.werkregie.platform.Statements statements;
+
+    GuidancePayments(be.werkregie.platform.PaymentRuns paymentRuns, be.werkregie.platform.Statements statements, org.springframework.context.ApplicationEventPublisher events, be.werkregie.audit.AuditTrail audit, JdbcClient jdbc, SpringTemplateEngine templates, Clock clock) {
+        this.paymentRuns = paymentRuns;
+        this.statements = statements;
         this.events = events;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -49,47 +54,80 @@ public class GuidancePayments {
         this.clock = clock;
     }
 
-    /** Pays every unpaid output registered up to the date and every result fee of a trajectory ended with work by then. */
-    @Transactional
+    /**
+     * Pays every unpaid output registered up to the date and every verified result fee, through the platform's payment
+     * mechanism ({@link be.werkregie.platform.PaymentRuns}): the outputs and fees are claimed atomically and the lines are
+     * written from exactly the claimed rows, at the amount frozen on each (the output fee of its kind, the result fee of
+     * the schedule in force at the start). Idempotent on the run key.
+     */
     public UUID run(LocalDate until, String runKey, CurrentUser actor) {
-        Validator v = new Validator().required("runKey", runKey, 100);
-        v.check(until != null, "until", "validation.date");
-        v.pastOrToday("until", until, clock);
-        v.throwIfInvalid();
-        Optional<UUID> existing = jdbc.sql("select id from gd_payment_run where run_key = ?").param(runKey).query(UUID.class).optional();
-        if (existing.isPresent()) {
-            return existing.get();
+        return paymentRuns.run(scheme, until, runKey, actor).runId();
+    }
+
+    /** A claimed payable item: an output or a result fee of a trajectory. */
+    record Claimed(UUID trajectoryId, UUID partnerId, String kind, String reference, BigDecimal amount) {}
+
+    private final be.werkregie.platform.PaymentRuns.Scheme<Claimed> scheme = new be.werkregie.platform.PaymentRuns.Scheme<>() {
+        @Override
+        public String name() {
+            return "GUIDANCE";
         }
-        jdbc.sql("select pg_advisory_xact_lock(9030)").query(Object.class).single();
-        existing = jdbc.sql("select id from gd_payment_run where run_key = ?").param(runKey).query(UUID.class).optional();
-        if (existing.isPresent()) {
-            return existing.get();
+
+        @Override
+        public long lockKey() {
+            return 9030;
         }
-        UUID id = UUID.randomUUID();
-        jdbc.sql("insert into gd_payment_run (id, run_key, until, created_by) values (?,?,?,?)")
-                .params(id, runKey, until, actor.username()).update();
-        // Claim and line in one statement each: the rows this run marks as paid are exactly the rows it writes lines
-        // for (an output or fee committed meanwhile is not claimed and waits for the next run).
-        jdbc.sql("""
-                with claimed as (
-                  update gd_action a set payment_run_id = ? where a.formal_output and a.payment_run_id is null and a.occurred_on <= ?
-                  returning a.trajectory_id, a.kind, a.occurred_on, a.amount)
-                insert into gd_payment_line (run_id, partner_id, trajectory_id, kind, reference, amount)
-                select ?, t.partner_id, t.id, 'OUTPUT', c.kind || ' ' || c.occurred_on, c.amount
-                from claimed c join gd_trajectory t on t.id = c.trajectory_id""").params(id, until, id).update();
-        jdbc.sql("""
-                with claimed as (
-                  update gd_result_fee f set payment_run_id = ? from gd_trajectory t
-                  where t.id = f.trajectory_id and f.payment_run_id is null and f.status = 'VERIFIED' and f.verified_on <= ?
-                  returning f.trajectory_id, f.amount)
-                insert into gd_payment_line (run_id, partner_id, trajectory_id, kind, reference, amount)
-                select ?, t.partner_id, t.id, 'RESULT_FEE', 'work ' || t.work_start, c.amount
-                from claimed c join gd_trajectory t on t.id = c.trajectory_id""").params(id, until, id).update();
-        var totals = jdbc.sql("select count(*), coalesce(sum(amount), 0) from gd_payment_line where run_id = ?").param(id)
-                .query((rs, n) -> new Object[] {rs.getInt(1), rs.getBigDecimal(2)}).single();
-        events.publishEvent(new be.werkregie.shared.PaymentRunCompleted("GUIDANCE", id, runKey, (Integer) totals[0],
-                (java.math.BigDecimal) totals[1]));
-        return id;
+
+        @Override
+        public Optional<UUID> runByKey(String runKey) {
+            return jdbc.sql("select id from gd_payment_run where run_key = ?").param(runKey).query(UUID.class).optional();
+        }
+
+        @Override
+        public void insertRun(UUID runId, String runKey, LocalDate until, String createdBy) {
+            jdbc.sql("insert into gd_payment_run (id, run_key, until, created_by) values (?,?,?,?)")
+                    .params(runId, runKey, until, createdBy).update();
+        }
+
+        @Override
+        public List<Claimed> claim(UUID runId, LocalDate until) {
+            List<Claimed> claimed = new java.util.ArrayList<>(jdbc.sql("""
+                    with c as (
+                      update gd_action a set payment_run_id = ? where a.formal_output and a.payment_run_id is null and a.occurred_on <= ?
+                      returning a.trajectory_id, a.kind, a.occurred_on, a.amount)
+                    select c.trajectory_id, t.partner_id, 'OUTPUT', c.kind || ' ' || c.occurred_on, c.amount
+                    from c join gd_trajectory t on t.id = c.trajectory_id""").params(runId, until).query(GuidancePayments::claimed).list());
+            claimed.addAll(jdbc.sql("""
+                    with c as (
+                      update gd_result_fee f set payment_run_id = ?
+                      where f.payment_run_id is null and f.status = ? and f.verified_on <= ?
+                      returning f.trajectory_id, f.amount)
+                    select c.trajectory_id, t.partner_id, 'RESULT_FEE', 'work ' || t.work_start, c.amount
+                    from c join gd_trajectory t on t.id = c.trajectory_id""")
+                    .params(runId, ResultFeeStatus.VERIFIED.name(), until).query(GuidancePayments::claimed).list());
+            return claimed;
+        }
+
+        /** The amount was frozen on the row when it became payable: the line pays exactly that. */
+        @Override
+        public List<be.werkregie.platform.PaymentRuns.PricedLine<Claimed>> price(UUID runId, List<Claimed> claimed) {
+            return claimed.stream().map(c -> new be.werkregie.platform.PaymentRuns.PricedLine<>(c.partnerId(), c, new Money(c.amount())))
+                    .toList();
+        }
+
+        @Override
+        public void writeLines(UUID runId, List<be.werkregie.platform.PaymentRuns.PricedLine<Claimed>> lines) {
+            for (var l : lines) {
+                jdbc.sql("""
+                        insert into gd_payment_line (run_id, partner_id, trajectory_id, kind, reference, amount) values (?,?,?,?,?,?)""")
+                        .params(runId, l.payeeId(), l.claimed().trajectoryId(), l.claimed().kind(), l.claimed().reference(),
+                                l.amount().amount()).update();
+            }
+        }
+    };
+
+    private static Claimed claimed(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getBigDecimal(5));
     }
 
     public List<Map<String, Object>> runs() {
@@ -121,20 +159,27 @@ public class GuidancePayments {
         return lines;
     }
 
+    /** A partner's statement of a run as the platform's common statement document. */
+    be.werkregie.platform.Statements.Statement statementDocument(String partnerName, List<Line> lines, boolean codes) {
+        var columns = List.of(new be.werkregie.platform.Statements.Column("kind", "Soort", false),
+                new be.werkregie.platform.Statements.Column("reference", "Referentie", false),
+                new be.werkregie.platform.Statements.Column("client", "Klant", false),
+                new be.werkregie.platform.Statements.Column("amount", "Bedrag", true));
+        var rows = lines.stream().map(l -> new be.werkregie.platform.Statements.Row(List.of(
+                codes ? l.kind() : "OUTPUT".equals(l.kind()) ? "Output" : "Resultaatsvergoeding", l.reference(), l.client(), l.amount()))).toList();
+        String period = lines.isEmpty() ? "" : "Outputs en resultaten tot en met "
+                + lines.get(0).date().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        return new be.werkregie.platform.Statements.Statement("Betalingsoverzicht bemiddeling en begeleiding", partnerName, period,
+                LocalDate.now(clock), columns, rows, "amount", lines.stream().map(Line::amount).reduce(Money.ZERO, Money::plus), List.of());
+    }
+
+    /** The CSV keeps the codes (OUTPUT, RESULT_FEE) for the systems that read it. */
     public String csv(List<Line> lines) {
-        StringBuilder b = new StringBuilder("kind;reference;client;amount\n");
-        lines.forEach(l -> b.append(l.kind()).append(';').append(l.reference()).append(';').append(l.client()).append(';')
-                .append(l.amount().amount().toPlainString()).append('\n'));
-        return b.toString();
+        return be.werkregie.platform.Statements.csv(statementDocument("", lines, true));
     }
 
     public byte[] pdf(String partnerName, List<Line> lines) {
-        Context ctx = new Context(Locale.forLanguageTag("nl"));
-        ctx.setVariable("partnerName", partnerName);
-        ctx.setVariable("lines", lines);
-        ctx.setVariable("total", lines.stream().map(Line::amount).reduce(Money.ZERO, Money::plus));
-        ctx.setVariable("date", LocalDate.now(clock));
-        return Pdf.fromHtml(templates.process("guidance/statement-pdf", ctx));
+        return statements.pdf(statementDocument(partnerName, lines, false));
     }
 
     /** KPIs with shared definitions, per partner (and overall with partnerId null in the last row). */

@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ResultVerification {
 
     public record Pending(UUID trajectoryId, UUID partnerId, String partnerName, String clientName, LocalDate workStart,
-                          String status, LocalDate claimedOn, String proofName, Money amount) {}
+                          ResultFeeStatus status, LocalDate claimedOn, String proofName, Money amount) {}
 
     private final JdbcClient jdbc;
     private final EmploymentRecords records;
@@ -57,8 +57,8 @@ public class ResultVerification {
     public boolean verify(UUID trajectoryId) {
         var row = jdbc.sql("""
                 select t.person_id, t.work_start, t.started_on from gd_result_fee f join gd_trajectory t on t.id = f.trajectory_id
-                where f.trajectory_id = ? and f.status in ('CLAIMED','PROOF_SUBMITTED')""")
-                .param(trajectoryId).query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                where f.trajectory_id = ? and f.status = any(?)""")
+                .params(trajectoryId, ResultFeeStatus.open()).query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
                         rs.getObject(3, LocalDate.class)}).optional();
         if (row.isEmpty()) {
             return false;
@@ -76,8 +76,8 @@ public class ResultVerification {
                 + " days within " + rule.withinDays() + " days, in force since " + rule.effectiveFrom() + ")";
         boolean verified = jdbc.sql("""
                 update gd_result_fee set status = 'VERIFIED', verified_on = ?, verified_by = 'employment-records', verification = ?
-                where trajectory_id = ? and status in ('CLAIMED','PROOF_SUBMITTED')""")
-                .params(LocalDate.now(clock), how, trajectoryId).update() == 1;
+                where trajectory_id = ? and status = any(?)""")
+                .params(LocalDate.now(clock), how, trajectoryId, ResultFeeStatus.open()).update() == 1;
         if (verified) {
             published(trajectoryId, "employment-records");
         }
@@ -93,7 +93,7 @@ public class ResultVerification {
     /** Every night: the claims still open are checked against the declarations that arrived since. */
     public int verifyPending() {
         int n = 0;
-        for (UUID t : jdbc.sql("select trajectory_id from gd_result_fee where status in ('CLAIMED','PROOF_SUBMITTED')")
+        for (UUID t : jdbc.sql("select trajectory_id from gd_result_fee where status = any(?)").param(ResultFeeStatus.open())
                 .query(UUID.class).list()) {
             if (verify(t)) {
                 n++;
@@ -115,8 +115,8 @@ public class ResultVerification {
         v.throwIfInvalid();
         ConflictException.unlessChanged(jdbc.sql("""
                 update gd_result_fee set status = 'PROOF_SUBMITTED', proof_name = ?, proof = ?, rejection_reason = null
-                where trajectory_id = ? and status in ('CLAIMED','REJECTED')""")
-                .params(name.trim(), proof, trajectoryId).update(), "proof", "guidance.resultNotClaimed");
+                where trajectory_id = ? and status = any(?)""")
+                .params(name.trim(), proof, trajectoryId, ResultFeeStatus.awaitingProof()).update(), "proof", "guidance.resultNotClaimed");
     }
 
     /** Employment-service staff approve or reject a submitted proof (once: a guarded transition). */
@@ -156,14 +156,14 @@ public class ResultVerification {
                 select t.id, t.partner_id, o.name, p.first_name || ' ' || p.last_name, t.work_start, f.status, f.claimed_on, f.proof_name,
                   f.amount, t.person_id
                 from gd_result_fee f join gd_trajectory t on t.id = f.trajectory_id join identity_v_organisation o on o.id = t.partner_id
-                join people_v_person p on p.id = t.person_id where f.status in ('CLAIMED','PROOF_SUBMITTED') order by f.status desc, f.claimed_on
-                limit 200""")
+                join people_v_person p on p.id = t.person_id where f.status = any(?) order by f.status desc, f.claimed_on
+                limit 200""").param(ResultFeeStatus.open())
                 .query((rs, i) -> new Pending(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getString(8),
+                        rs.getObject(5, LocalDate.class), ResultFeeStatus.valueOf(rs.getString(6)), rs.getObject(7, LocalDate.class), rs.getString(8),
                         new Money(rs.getBigDecimal(9)))).list();
         audit.recordReads(actor, jdbc.sql("""
                 select t.person_id from gd_result_fee f join gd_trajectory t on t.id = f.trajectory_id
-                where f.status in ('CLAIMED','PROOF_SUBMITTED') order by f.status desc, f.claimed_on limit 200""").query(UUID.class).list(),
+                where f.status = any(?) order by f.status desc, f.claimed_on limit 200""").param(ResultFeeStatus.open()).query(UUID.class).list(),
                 "GUIDANCE", "results to verify");
         return list;
     }

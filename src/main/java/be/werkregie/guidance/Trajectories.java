@@ -9,6 +9,8 @@ import be.werkregie.identity.Organisations;
 import be.werkregie.identity.Role;
 import be.werkregie.messaging.Messenger;
 import be.werkregie.shared.InvalidInputException;
+import be.werkregie.shared.Lifecycle;
+import be.werkregie.shared.Lifecycle.Transition;
 import be.werkregie.shared.Money;
 import be.werkregie.shared.NotFoundException;
 import be.werkregie.shared.Validator;
@@ -38,8 +40,45 @@ public class Trajectories {
 
     public record Trajectory(UUID id, UUID personId, String clientName, UUID partnerId, String partnerName, UUID siteId,
                              String siteName, String offerCode, List<String> flanking, LocalDate startedOn, LocalDate goalDate,
-                             String status, LocalDate endedOn, LocalDate workStart, String contractType, String stopMotivation,
-                             UUID handoverId, LocalDate handoverAcknowledgedOn, String nextStep) {}
+                             Status status, LocalDate endedOn, LocalDate workStart, String contractType, String stopMotivation,
+                             UUID handoverId, LocalDate handoverAcknowledgedOn, String nextStep) {
+
+        /** Active from the start until the partner stops it (warm handover) or records the outcome: work found or ended. */
+        public enum Status {
+            ACTIVE, STOPPED, WORK_FOUND, ENDED;
+
+            public static final Lifecycle<Status> LIFECYCLE = Lifecycle.of(Status.class)
+                    .from(ACTIVE, STOPPED, WORK_FOUND, ENDED)
+                    .build();
+        }
+
+        public boolean isActive() {
+            return status == Status.ACTIVE;
+        }
+
+        /** The partner stops the trajectory; a second stop (or a stop after the outcome) is refused. */
+        public Transition<Status> stop() {
+            return Status.LIFECYCLE.move(status, Status.STOPPED, "trajectoryId", "guidance.alreadyEnded");
+        }
+
+        /** The outcome: {@code WORK_FOUND} or {@code ENDED}; only from an active trajectory. */
+        public Transition<Status> end(Status outcome) {
+            if (outcome != Status.WORK_FOUND && outcome != Status.ENDED) {
+                throw InvalidInputException.of("outcome", "validation.choice");
+            }
+            return Status.LIFECYCLE.move(status, outcome, "trajectoryId", "guidance.alreadyEnded");
+        }
+
+        /** A stop waits for the mediator to acknowledge the handover (once). */
+        public boolean awaitsAcknowledgement() {
+            return status == Status.STOPPED && handoverAcknowledgedOn == null;
+        }
+
+        /** The result fee exists for the partner only when the trajectory ended with work. */
+        public boolean endedWithWork() {
+            return status == Status.WORK_FOUND;
+        }
+    }
 
     public record Action(UUID id, String kind, LocalDate occurredOn, String note, String evidenceName, boolean formalOutput,
                          Money amount) {}
@@ -108,13 +147,13 @@ public class Trajectories {
         jdbc.sql("select pg_advisory_xact_lock_shared(9020)").query(Object.class).single();
         jdbc.sql("select id from gd_referral where id = ? for update").param(referralId).query(UUID.class).single();
         r = assessments.referral(referralId).orElseThrow(() -> new NotFoundException("referral"));
-        if (r.status().equals("CHOSEN") && siteId != null && siteId.equals(r.siteId())) {
+        if (r.alreadyChose(siteId)) {
             // the same choice again (a retry, a double click): the same answer, nothing changes
             return jdbc.sql("select id from gd_trajectory where referral_id = ?").param(referralId).query(UUID.class).optional()
                     .map(this::find).orElseThrow(() -> new be.werkregie.shared.ConflictException("referralId", "guidance.notWaiting"));
         }
+        var move = r.choose();
         Validator v = new Validator();
-        v.check(r.status().equals("WAITING") || r.status().equals("UNPLACED"), "referralId", "guidance.notWaiting");
         Optional<Partners.Site> site = siteId == null ? Optional.empty() : partners.site(siteId);
         v.check(site.isPresent(), "siteId", "guidance.unknownSite");
         v.throwIfInvalid();
@@ -132,9 +171,10 @@ public class Trajectories {
             throw new be.werkregie.shared.ConflictException("siteId", "guidance.noCapacity");
         }
         be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql("""
-                update gd_referral set status = 'CHOSEN', site_id = ?, chosen_on = ?, chosen_by = ?
-                where id = ? and status in ('WAITING','UNPLACED')""")
-                .params(siteId, today(), actor.username(), referralId).update(), "referralId", "guidance.notWaiting");
+                update gd_referral set status = ?, site_id = ?, chosen_on = ?, chosen_by = ?
+                where id = ? and status = ?""")
+                .params(move.toName(), siteId, today(), actor.username(), referralId, move.fromName()).update(),
+                "referralId", "guidance.notWaiting");
         UUID id = start(r, s, today());
         audit.record(actor, r.personId(), AuditTrail.Action.WRITE, "GUIDANCE", "partner chosen", s.name());
         return find(id);
@@ -170,7 +210,7 @@ public class Trajectories {
         return new Trajectory(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class),
                 rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7), rs.getString(8),
                 Arrays.asList((String[]) rs.getArray(9).getArray()), rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class),
-                rs.getString(12), rs.getObject(13, LocalDate.class), rs.getObject(14, LocalDate.class), rs.getString(15),
+                Trajectory.Status.valueOf(rs.getString(12)), rs.getObject(13, LocalDate.class), rs.getObject(14, LocalDate.class), rs.getString(15),
                 rs.getString(16), rs.getObject(17, UUID.class), rs.getObject(18, LocalDate.class), rs.getString(19));
     }
 
@@ -259,7 +299,7 @@ public class Trajectories {
             return existing.get();
         }
         Optional<Catalogue.ActionKind> k = catalogue.actionKinds().stream().filter(x -> x.code().equals(kind)).findFirst();
-        v.check(t.status().equals("ACTIVE"), "trajectoryId", "guidance.notActive");
+        v.check(t.isActive(), "trajectoryId", "guidance.notActive");
         v.check(k.isPresent(), "kind", "validation.choice");
         v.check(occurredOn != null, "occurredOn", "validation.date");
         v.pastOrToday("occurredOn", occurredOn, clock);
@@ -309,7 +349,7 @@ public class Trajectories {
     public Trajectory addFlanking(UUID trajectoryId, String code, String motivation, CurrentUser actor) {
         Trajectory t = actor.has(Role.MEDIATOR) && actor.worksForEmploymentService() ? find(trajectoryId) : ownActive(trajectoryId, actor);
         Validator v = new Validator();
-        v.check(t.status().equals("ACTIVE"), "trajectoryId", "guidance.notActive");
+        v.check(t.isActive(), "trajectoryId", "guidance.notActive");
         v.check(code != null && !t.flanking().contains(code), "code", "guidance.flankingPresent");
         List<String> wrong = Catalogue.notCombinable(t.offerCode(), code == null ? List.of() : List.of(code), catalogue.offers());
         v.check(wrong.isEmpty(), "code", "guidance.notCombinable", code);
@@ -330,8 +370,8 @@ public class Trajectories {
         Trajectory t = ownActive(trajectoryId, actor);
         jdbc.sql("select id from gd_trajectory where id = ? for update").param(trajectoryId).query(UUID.class).single();
         t = find(trajectoryId);
+        Transition<Trajectory.Status> move = t.stop();
         Validator v = new Validator();
-        v.check(t.status().equals("ACTIVE"), "trajectoryId", "guidance.alreadyEnded");
         v.required("motivation", motivation, 5000).required("contactName", contactName, 120).required("contactDetails", contactDetails, 200);
         v.throwIfInvalid();
         // back to the office of the mediator who made the assessment (else the employment service itself)
@@ -346,10 +386,11 @@ public class Trajectories {
                 "Stopzetting van het traject bij " + t.partnerName() + ". Motivering: " + motivation.trim(),
                 "guidance-stop:" + trajectoryId, actor);
         be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql("""
-                        update gd_trajectory set status = 'STOPPED', ended_on = ?, stop_motivation = ?, handover_id = ?
-                        where id = ? and status = 'ACTIVE'""")
-                .params(today(), motivation.trim(), handover, trajectoryId).update(), "trajectoryId", "guidance.alreadyEnded");
-        events.publishEvent(new TrajectoryEnded(trajectoryId, t.personId(), t.partnerId(), "STOPPED", today()));
+                        update gd_trajectory set status = ?, ended_on = ?, stop_motivation = ?, handover_id = ?
+                        where id = ? and status = ?""")
+                .params(move.toName(), today(), motivation.trim(), handover, trajectoryId, move.fromName()).update(),
+                "trajectoryId", "guidance.alreadyEnded");
+        events.publishEvent(new TrajectoryEnded(trajectoryId, t.personId(), t.partnerId(), move.toName(), today()));
         return find(trajectoryId);
     }
 
@@ -359,7 +400,7 @@ public class Trajectories {
         Assessments.requireMediator(actor);
         Trajectory t = find(trajectoryId);
         Validator v = new Validator();
-        v.check(t.status().equals("STOPPED") && t.handoverAcknowledgedOn() == null, "trajectoryId", "guidance.nothingToAcknowledge");
+        v.check(t.awaitsAcknowledgement(), "trajectoryId", "guidance.nothingToAcknowledge");
         v.required("nextStep", nextStep, 2000);
         v.throwIfInvalid();
         be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql("""
@@ -379,10 +420,11 @@ public class Trajectories {
         Trajectory t = ownActive(trajectoryId, actor);
         jdbc.sql("select id from gd_trajectory where id = ? for update").param(trajectoryId).query(UUID.class).single();
         t = find(trajectoryId);
+        Trajectory.Status target = "WORK_FOUND".equals(outcome) ? Trajectory.Status.WORK_FOUND
+                : "ENDED".equals(outcome) ? Trajectory.Status.ENDED : null;
+        Transition<Trajectory.Status> move = t.end(target);
         Validator v = new Validator();
-        v.check(t.status().equals("ACTIVE"), "trajectoryId", "guidance.alreadyEnded");
-        v.check("WORK_FOUND".equals(outcome) || "ENDED".equals(outcome), "outcome", "validation.choice");
-        if ("WORK_FOUND".equals(outcome)) {
+        if (target == Trajectory.Status.WORK_FOUND) {
             v.check(workStart != null, "workStart", "validation.date");
             v.check(workStart == null || !workStart.isBefore(t.startedOn()), "workStart", "guidance.beforeStart", t.startedOn());
             int ahead = settings.placementRuleOn(t.startedOn()).maxStartAheadDays();
@@ -390,16 +432,16 @@ public class Trajectories {
             v.check(contractType != null && CONTRACT_TYPES.contains(contractType), "contractType", "validation.choice");
         }
         v.throwIfInvalid();
-        boolean work = "WORK_FOUND".equals(outcome);
+        boolean work = target == Trajectory.Status.WORK_FOUND;
         // written while the trajectory is still active: the partner may write in the client's dossier
         dossier.add(t.personId(), "DECISION", "SHARED", work ? "Werk gevonden" : "Traject beëindigd",
                 work ? "Start op " + workStart + " (" + contractType + ")" : "Het traject is beëindigd.", today(),
                 "guidance-outcome:" + trajectoryId, actor);
         be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql("""
-                update gd_trajectory set status = ?, ended_on = ?, work_start = ?, contract_type = ? where id = ? and status = 'ACTIVE'""")
-                .params(outcome, today(), work ? workStart : null, work ? contractType : null, trajectoryId).update(),
+                update gd_trajectory set status = ?, ended_on = ?, work_start = ?, contract_type = ? where id = ? and status = ?""")
+                .params(move.toName(), today(), work ? workStart : null, work ? contractType : null, trajectoryId, move.fromName()).update(),
                 "trajectoryId", "guidance.alreadyEnded");
-        events.publishEvent(new TrajectoryEnded(trajectoryId, t.personId(), t.partnerId(), outcome, today()));
+        events.publishEvent(new TrajectoryEnded(trajectoryId, t.personId(), t.partnerId(), move.toName(), today()));
         if (work) {
             String group = jdbc.sql("select kow_group from gd_trajectory where id = ?").param(trajectoryId).query(String.class).optional()
                     .orElse(null);
@@ -428,7 +470,7 @@ public class Trajectories {
      */
     public ResultFee resultFeeForPartner(UUID trajectoryId, CurrentUser actor) {
         Trajectory t = ownActive(trajectoryId, actor);
-        if (!t.status().equals("WORK_FOUND")) {
+        if (!t.endedWithWork()) {
             throw new NotFoundException("fee");
         }
         // completed successfully means verified: before that the partner does not see the fee

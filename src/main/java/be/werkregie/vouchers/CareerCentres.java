@@ -42,10 +42,55 @@ public class CareerCentres {
 
     public record Coach(UUID id, String name, String profile, List<String> languages, boolean eCoaching, String kind) {}
 
-    public record Mandate(UUID id, UUID centreId, String centreName, String enterpriseNumber, String status,
+    public record Mandate(UUID id, UUID centreId, String centreName, String enterpriseNumber, Status status,
                           String qualityCertificate, BigDecimal experienceYears, String vision, String coachFollowUp,
                           boolean stimulusOptIn, LocalDate appliedOn, LocalDate decidedOn, LocalDate validFrom,
-                          LocalDate validUntil, String reason) {}
+                          LocalDate validUntil, String reason) {
+
+        /**
+         * Applied → (deciding, claimed by one decision) → approved or refused; an approved mandate can be suspended
+         * (and restored), revoked, or end when the centre's enterprise number changes. Refused and revoked are final.
+         */
+        public enum Status {
+            APPLIED, DECIDING, APPROVED, REFUSED, SUSPENDED, REVOKED, EXPIRED;
+
+            public static final be.werkregie.shared.Lifecycle<Status> LIFECYCLE = be.werkregie.shared.Lifecycle.of(Status.class)
+                    .from(APPLIED, DECIDING, REFUSED)
+                    .from(DECIDING, APPROVED)
+                    .from(APPROVED, SUSPENDED, REVOKED, EXPIRED)
+                    .from(SUSPENDED, APPROVED, REVOKED, EXPIRED)
+                    .build();
+
+            /** The states an administrator (or a final sanction) can set on a running mandate. */
+            public static final java.util.Set<Status> SETTABLE = java.util.EnumSet.of(SUSPENDED, REVOKED, APPROVED);
+        }
+
+        public be.werkregie.shared.Lifecycle.Transition<Status> refuse() {
+            return Status.LIFECYCLE.move(status, Status.REFUSED, "status", "centre.notPending");
+        }
+
+        public be.werkregie.shared.Lifecycle.Transition<Status> startDecision() {
+            return Status.LIFECYCLE.move(status, Status.DECIDING, "status", "centre.notPending");
+        }
+
+        /** Suspend, revoke or restore: only a running (approved or suspended) mandate, to another state. */
+        public be.werkregie.shared.Lifecycle.Transition<Status> changeTo(Status target) {
+            if (target == null || !Status.SETTABLE.contains(target)) {
+                throw InvalidInputException.of("status", "validation.choice");
+            }
+            return Status.LIFECYCLE.move(status, target, "status", "centre.notActive");
+        }
+
+        /** Approved and not past its end date: the centre may guide with vouchers. */
+        public boolean inForceOn(LocalDate day) {
+            return status == Status.APPROVED && validUntil != null && !validUntil.isBefore(day);
+        }
+
+        /** Approved or suspended: a sanction on the mandate can still apply to it. */
+        public boolean running() {
+            return status == Status.APPROVED || status == Status.SUSPENDED;
+        }
+    }
 
     public record MandateApplication(String enterpriseNumber, String qualityCertificate, BigDecimal experienceYears,
                                      String vision, String coachFollowUp, Boolean stimulusOptIn) {}
@@ -161,8 +206,8 @@ public class CareerCentres {
     @Transactional
     public Mandate decide(UUID mandateId, boolean approve, String reason, CurrentUser actor) {
         Mandate m = mandate(mandateId);
+        var claim = approve ? m.startDecision() : m.refuse();
         Validator v = new Validator();
-        v.check(m.status().equals("APPLIED"), "status", "centre.notPending");
         if (!approve) {
             v.required("reason", reason, 2000);
         } else {
@@ -172,23 +217,26 @@ public class CareerCentres {
         LocalDate today = today();
         if (!approve) {
             be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql(
-                            "update vc_mandate set status = 'REFUSED', decided_on = ?, decided_by = ?, reason = ? where id = ? and status = 'APPLIED'")
-                    .params(today, actor.username(), reason.trim(), mandateId).update(), "status", "centre.notPending");
+                            "update vc_mandate set status = ?, decided_on = ?, decided_by = ?, reason = ? where id = ? and status = ?")
+                    .params(claim.toName(), today, actor.username(), reason.trim(), mandateId, claim.fromName()).update(),
+                    "status", "centre.notPending");
             return mandate(mandateId);
         }
         // claim the decision first (compare-and-set), so that two parallel approvals cannot both end the current mandate
         be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql(
-                "update vc_mandate set status = 'DECIDING' where id = ? and status = 'APPLIED'").param(mandateId).update(),
+                "update vc_mandate set status = ? where id = ? and status = ?").params(claim.toName(), mandateId, claim.fromName()).update(),
                 "status", "centre.notPending");
         Optional<Mandate> current = mandatesOf(m.centreId()).stream()
-                .filter(x -> x.status().equals("APPROVED") && !x.validUntil().isBefore(today)).findFirst();
+                .filter(x -> x.inForceOn(today)).findFirst();
         LocalDate from = today;
         if (current.isPresent()) {
             if (current.get().enterpriseNumber().equals(m.enterpriseNumber())) {
                 from = current.get().validUntil().plusDays(1); // renewal
             } else {
-                jdbc.sql("update vc_mandate set status = 'EXPIRED', valid_until = ?, reason = 'new enterprise number' where id = ?")
-                        .params(today.minusDays(1), current.get().id()).update();
+                var end = Mandate.Status.LIFECYCLE.move(current.get().status(), Mandate.Status.EXPIRED, "status", "centre.notActive");
+                be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql(
+                                "update vc_mandate set status = ?, valid_until = ?, reason = 'new enterprise number' where id = ? and status = ?")
+                        .params(end.toName(), today.minusDays(1), current.get().id(), end.fromName()).update(), "status", "centre.notActive");
             }
         }
         jdbc.sql("""
@@ -210,15 +258,15 @@ public class CareerCentres {
     @Transactional
     public Mandate changeStatus(UUID mandateId, String status, String reason, CurrentUser actor) {
         Mandate m = mandate(mandateId);
+        Mandate.Status target = java.util.Arrays.stream(Mandate.Status.values()).filter(x -> x.name().equals(status)).findFirst()
+                .orElse(null);
+        var move = m.changeTo(target);
         Validator v = new Validator();
-        v.check(List.of("SUSPENDED", "REVOKED", "APPROVED").contains(status), "status", "validation.choice");
-        v.check(!m.status().equals("APPLIED") && !m.status().equals("REFUSED") && !m.status().equals("REVOKED"), "status",
-                "centre.notActive");
         v.required("reason", reason, 2000);
         v.throwIfInvalid();
         be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql(
                         "update vc_mandate set status = ?, reason = ?, decided_by = ? where id = ? and status = ?")
-                .params(status, reason.trim(), actor.username(), mandateId, m.status()).update(), "status", "centre.notActive");
+                .params(move.toName(), reason.trim(), actor.username(), mandateId, move.fromName()).update(), "status", "centre.notActive");
         events.publishEvent(new CentresChanged(m.centreId()));
         return mandate(mandateId);
     }
@@ -421,7 +469,7 @@ public class CareerCentres {
 
     private static Mandate mapMandate(java.sql.ResultSet rs, int i) throws SQLException {
         return new Mandate(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getString(9), rs.getBoolean(10),
+                Mandate.Status.valueOf(rs.getString(5)), rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getString(9), rs.getBoolean(10),
                 rs.getObject(11, LocalDate.class), rs.getObject(12, LocalDate.class), rs.getObject(13, LocalDate.class),
                 rs.getObject(14, LocalDate.class), rs.getString(15));
     }

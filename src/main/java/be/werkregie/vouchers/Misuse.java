@@ -52,11 +52,47 @@ public class Misuse {
 
     public record Case(UUID id, UUID centreId, String centreName, String pattern, int observed, int threshold, BigDecimal score,
                        String subject, List<String> evidence, LocalDate periodFrom, LocalDate periodTo, String explanation,
-                       LocalDate detectedOn, String status, String decisionNote, String decidedBy, LocalDate decidedOn) {}
+                       LocalDate detectedOn, Status status, String decisionNote, String decidedBy, LocalDate decidedOn) {
+
+        /** Open → investigating → founded or unfounded (the reasoning recorded); only a founded case leads to a sanction. */
+        public enum Status {
+            OPEN, INVESTIGATING, FOUNDED, UNFOUNDED;
+
+            public static final be.werkregie.shared.Lifecycle<Status> LIFECYCLE = be.werkregie.shared.Lifecycle.of(Status.class)
+                    .from(OPEN, INVESTIGATING)
+                    .from(INVESTIGATING, FOUNDED, UNFOUNDED)
+                    .build();
+        }
+
+        public be.werkregie.shared.Lifecycle.Transition<Status> conclude(boolean founded) {
+            return Status.LIFECYCLE.move(status, founded ? Status.FOUNDED : Status.UNFOUNDED, "status", "misuse.notInvestigating");
+        }
+    }
 
     public record Sanction(UUID id, UUID centreId, String centreName, UUID caseId, String kind, Money amount, String motivation,
-                           LocalDate proposedOn, LocalDate defenceUntil, String defence, LocalDate defenceOn, String status,
-                           String decisionNote, LocalDate finalOn) {}
+                           LocalDate proposedOn, LocalDate defenceUntil, String defence, LocalDate defenceOn, Status status,
+                           String decisionNote, LocalDate finalOn) {
+
+        /** Proposed (the centre may defend itself once, within the period) → final after the period, or withdrawn. */
+        public enum Status {
+            PROPOSED, FINAL, WITHDRAWN;
+
+            public static final be.werkregie.shared.Lifecycle<Status> LIFECYCLE = be.werkregie.shared.Lifecycle.of(Status.class).from(PROPOSED, FINAL, WITHDRAWN).build();
+        }
+
+        public boolean isProposed() {
+            return status == Status.PROPOSED;
+        }
+
+        /** Final or withdrawn, once; final only once the defence period is over. */
+        public be.werkregie.shared.Lifecycle.Transition<Status> decide(boolean makeFinal, LocalDate today) {
+            var move = Status.LIFECYCLE.move(status, makeFinal ? Status.FINAL : Status.WITHDRAWN, "status", "sanction.notProposed");
+            if (makeFinal && !today.isAfter(defenceUntil)) {
+                throw InvalidInputException.of("final", "sanction.defenceRunning", defenceUntil, defenceUntil.plusDays(1));
+            }
+            return move;
+        }
+    }
 
     public record SanctionInput(String kind, BigDecimal amount, String motivation, String requestKey) {}
 
@@ -206,7 +242,7 @@ public class Misuse {
         return new Case(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getInt(5),
                 rs.getInt(6), rs.getBigDecimal(7), rs.getString(8), a == null ? List.of() : Arrays.asList((String[]) a.getArray()),
                 rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class), rs.getString(12),
-                rs.getObject(13, LocalDate.class), rs.getString(14), rs.getString(15), rs.getString(16),
+                rs.getObject(13, LocalDate.class), Case.Status.valueOf(rs.getString(14)), rs.getString(15), rs.getString(16),
                 rs.getObject(17, LocalDate.class));
     }
 
@@ -227,10 +263,11 @@ public class Misuse {
     @Transactional
     public Case investigate(UUID caseId, CurrentUser actor) {
         Case c = find(caseId);
-        if (c.status().equals("OPEN")) {
-            jdbc.sql("update vc_misuse_case set status = 'INVESTIGATING', decided_by = ? where id = ? and status = 'OPEN'")
-                    .params(actor.username(), caseId).update();
-        } else if (!c.status().equals("INVESTIGATING")) {
+        if (c.status() == Case.Status.OPEN) {
+            var move = Case.Status.LIFECYCLE.move(c.status(), Case.Status.INVESTIGATING, "status", "misuse.alreadyDecided");
+            jdbc.sql("update vc_misuse_case set status = ?, decided_by = ? where id = ? and status = ?")
+                    .params(move.toName(), actor.username(), caseId, move.fromName()).update();
+        } else if (c.status() != Case.Status.INVESTIGATING) {
             throw InvalidInputException.of("status", "misuse.alreadyDecided");
         }
         return find(caseId);
@@ -241,13 +278,14 @@ public class Misuse {
     public Case conclude(UUID caseId, Boolean founded, String note, CurrentUser actor) {
         Case c = find(caseId);
         Validator v = new Validator();
-        v.check(c.status().equals("INVESTIGATING"), "status", "misuse.notInvestigating");
+        v.check(c.status() == Case.Status.INVESTIGATING, "status", "misuse.notInvestigating");
         v.check(founded != null, "founded", "validation.choice");
         v.required("note", note, 5000);
         v.throwIfInvalid();
+        var move = c.conclude(founded);
         be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql(
-                        "update vc_misuse_case set status = ?, decision_note = ?, decided_by = ?, decided_on = ? where id = ? and status = 'INVESTIGATING'")
-                .params(founded ? "FOUNDED" : "UNFOUNDED", note.trim(), actor.username(), today(), caseId).update(),
+                        "update vc_misuse_case set status = ?, decision_note = ?, decided_by = ?, decided_on = ? where id = ? and status = ?")
+                .params(move.toName(), note.trim(), actor.username(), today(), caseId, move.fromName()).update(),
                 "status", "misuse.notInvestigating");
         return find(caseId);
     }
@@ -263,7 +301,7 @@ public class Misuse {
         BigDecimal amount = rs.getBigDecimal(6);
         return new Sanction(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class),
                 rs.getString(5), amount == null ? null : new Money(amount), rs.getString(7), rs.getObject(8, LocalDate.class),
-                rs.getObject(9, LocalDate.class), rs.getString(10), rs.getObject(11, LocalDate.class), rs.getString(12),
+                rs.getObject(9, LocalDate.class), rs.getString(10), rs.getObject(11, LocalDate.class), Sanction.Status.valueOf(rs.getString(12)),
                 rs.getString(13), rs.getObject(14, LocalDate.class));
     }
 
@@ -296,7 +334,7 @@ public class Misuse {
         Case c = find(caseId);
         Validator v = new Validator();
         v.required("requestKey", in.requestKey(), 100);
-        v.check(c.status().equals("FOUNDED"), "caseId", "misuse.notFounded");
+        v.check(c.status() == Case.Status.FOUNDED, "caseId", "misuse.notFounded");
         v.check(in.kind() != null && SANCTION_KINDS.contains(in.kind()), "kind", "validation.choice");
         boolean money = "PAYMENT_REDUCTION".equals(in.kind()) || "RECOVERY".equals(in.kind());
         if (money) {
@@ -304,8 +342,7 @@ public class Misuse {
                     && in.amount().compareTo(new BigDecimal("1000000")) < 0, "amount", "sanction.amount");
         } else {
             v.check(in.amount() == null, "amount", "sanction.noAmount");
-            v.check(centres.mandatesOf(c.centreId()).stream().anyMatch(mm -> mm.status().equals("APPROVED")
-                    || mm.status().equals("SUSPENDED")), "kind", "sanction.noMandate");
+            v.check(centres.mandatesOf(c.centreId()).stream().anyMatch(CareerCentres.Mandate::running), "kind", "sanction.noMandate");
         }
         v.required("motivation", in.motivation(), 5000);
         v.throwIfInvalid();
@@ -336,7 +373,7 @@ public class Misuse {
             throw new NotFoundException("sanction");
         }
         Validator v = new Validator();
-        v.check(s.status().equals("PROPOSED"), "status", "sanction.notProposed");
+        v.check(s.isProposed(), "status", "sanction.notProposed");
         v.check(s.defence() == null, "defence", "sanction.defenceGiven");
         v.check(!today().isAfter(s.defenceUntil()), "defence", "sanction.defenceClosed", s.defenceUntil());
         v.required("defence", defence, 10000);
@@ -358,15 +395,13 @@ public class Misuse {
     public Sanction decide(UUID sanctionId, Boolean makeFinal, String note, CurrentUser actor) {
         Sanction s = sanction(sanctionId);
         Validator v = new Validator();
-        v.check(s.status().equals("PROPOSED"), "status", "sanction.notProposed");
         v.check(makeFinal != null, "final", "validation.choice");
-        v.check(!Boolean.TRUE.equals(makeFinal) || today().isAfter(s.defenceUntil()), "final", "sanction.defenceRunning",
-                s.defenceUntil(), s.defenceUntil().plusDays(1));
         v.required("note", note, 5000);
         v.throwIfInvalid();
+        var move = s.decide(makeFinal, today());
         int changed = jdbc.sql("""
-                update vc_sanction set status = ?, decision_note = ?, decided_by = ?, final_on = ? where id = ? and status = 'PROPOSED'""")
-                .params(makeFinal ? "FINAL" : "WITHDRAWN", note.trim(), actor.username(), today(), sanctionId).update();
+                update vc_sanction set status = ?, decision_note = ?, decided_by = ?, final_on = ? where id = ? and status = ?""")
+                .params(move.toName(), note.trim(), actor.username(), today(), sanctionId, move.fromName()).update();
         be.werkregie.shared.ConflictException.unlessChanged(changed, "status", "sanction.notProposed");
         if (makeFinal) {
             switch (s.kind()) {
@@ -376,13 +411,14 @@ public class Misuse {
                                 "sanction " + sanctionId + " (" + s.kind().toLowerCase() + ")")
                         .update();
                 case "MANDATE_SUSPENSION", "MANDATE_REVOCATION" -> {
-                    String status = s.kind().equals("MANDATE_SUSPENSION") ? "SUSPENDED" : "REVOKED";
+                    CareerCentres.Mandate.Status target = s.kind().equals("MANDATE_SUSPENSION")
+                            ? CareerCentres.Mandate.Status.SUSPENDED : CareerCentres.Mandate.Status.REVOKED;
                     List<UUID> active = new ArrayList<>();
                     centres.mandatesOf(s.centreId()).stream()
-                            .filter(mm -> mm.status().equals("APPROVED") || mm.status().equals("SUSPENDED") && status.equals("REVOKED"))
+                            .filter(mm -> CareerCentres.Mandate.Status.LIFECYCLE.allows(mm.status(), target))
                             .forEach(mm -> active.add(mm.id()));
                     for (UUID mandate : active) {
-                        centres.changeStatus(mandate, status, "sanction: " + note.trim(), actor);
+                        centres.changeStatus(mandate, target.name(), "sanction: " + note.trim(), actor);
                     }
                 }
                 default -> throw new IllegalStateException(s.kind());

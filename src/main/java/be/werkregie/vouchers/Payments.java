@@ -55,7 +55,12 @@ public class Payments {
 
     private final be.werkregie.policy.Policies policies;
 
-    Payments(be.werkregie.policy.Policies policies, org.springframework.context.ApplicationEventPublisher events, be.werkregie.audit.AuditTrail audit, JdbcClient jdbc, VoucherSettings settings, Vouchers vouchers, ITemplateEngine templates, Clock clock) {
+    private final be.werkregie.platform.PaymentRuns paymentRuns;
+    private final be.werkregie.platform.Statements statements;
+
+    Payments(be.werkregie.platform.PaymentRuns paymentRuns, be.werkregie.platform.Statements statements, be.werkregie.policy.Policies policies, org.springframework.context.ApplicationEventPublisher events, be.werkregie.audit.AuditTrail audit, JdbcClient jdbc, VoucherSettings settings, Vouchers vouchers, ITemplateEngine templates, Clock clock) {
+        this.paymentRuns = paymentRuns;
+        this.statements = statements;
         this.policies = policies;
         this.events = events;
         this.audit = audit;
@@ -66,74 +71,126 @@ public class Payments {
         this.clock = clock;
     }
 
-    @Transactional
+    /** A session claimed by a run: what the pricing rule needs. */
+    record ClaimedSession(UUID voucherId, UUID centreId, LocalDate date, int halfHours) {}
+
+    /** The priced line of one voucher in a run: its sessions, half hours, amounts and the citizen's contribution. */
+    record VoucherLine(UUID voucherId, UUID centreId, int halfHours, Tariffs.Amount amount, BigDecimal contribution) {}
+
+    /**
+     * Pays the sessions performed up to the date through the platform's payment mechanism ({@link
+     * be.werkregie.platform.PaymentRuns}): claimed atomically, priced by {@link Tariffs#forSessions} at the tariff and VAT
+     * of each session's date, one line per voucher, recoveries settled in the same run. Idempotent on the run key.
+     */
     public Run run(LocalDate performedUntil, String runKey, CurrentUser actor) {
-        Validator v = new Validator().required("runKey", runKey, 100);
-        v.check(performedUntil != null, "performedUntil", "validation.date");
-        v.pastOrToday("performedUntil", performedUntil, clock);
-        v.throwIfInvalid();
-        Optional<UUID> existing = jdbc.sql("select id from vc_payment_run where run_key = ?").param(runKey).query(UUID.class).optional();
-        if (existing.isPresent()) {
-            return find(existing.get()).orElseThrow();
+        var outcome = paymentRuns.run(scheme, performedUntil, runKey, actor);
+        return find(outcome.runId()).orElseThrow();
+    }
+
+    private final be.werkregie.platform.PaymentRuns.Scheme<VoucherLine> scheme = new be.werkregie.platform.PaymentRuns.Scheme<>() {
+        @Override
+        public String name() {
+            return "VOUCHERS";
         }
-        // one run at a time
-        jdbc.sql("select pg_advisory_xact_lock(7020)").query(Object.class).single();
-        existing = jdbc.sql("select id from vc_payment_run where run_key = ?").param(runKey).query(UUID.class).optional();
-        if (existing.isPresent()) {
-            return find(existing.get()).orElseThrow();
+
+        @Override
+        public long lockKey() {
+            return 7020;
         }
-        vouchers.lapseExpired();
-        UUID runId = UUID.randomUUID();
-        jdbc.sql("insert into vc_payment_run (id, run_key, performed_until, created_by) values (?,?,?,?)")
-                .params(runId, runKey, performedUntil, actor.username()).update();
-        // Claim first, price second: the run takes exactly the sessions it marks as paid in one atomic statement, and
-        // writes its lines from those rows only. A session committed while the run works is not claimed and waits for
-        // the next run (it can never be marked paid without a line).
-        record Claimed(UUID voucherId, UUID centreId, LocalDate date, int halfHours) {}
-        List<Claimed> claimed = jdbc.sql("""
-                update vc_session set payment_run_id = ? where payment_run_id is null and session_date <= ?
-                returning voucher_id, centre_id, session_date, half_hours""")
-                .params(runId, performedUntil).query((rs, i) -> new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, LocalDate.class), rs.getInt(4)))
-                .list();
-        Map<UUID, List<Claimed>> byVoucher = new LinkedHashMap<>();
-        claimed.stream().sorted(java.util.Comparator.comparing(Claimed::voucherId))
+
+        @Override
+        public String dateField() {
+            return "performedUntil";
+        }
+
+        @Override
+        public Optional<UUID> runByKey(String runKey) {
+            return jdbc.sql("select id from vc_payment_run where run_key = ?").param(runKey).query(UUID.class).optional();
+        }
+
+        @Override
+        public void insertRun(UUID runId, String runKey, LocalDate until, String createdBy) {
+            vouchers.lapseExpired();
+            jdbc.sql("insert into vc_payment_run (id, run_key, performed_until, created_by) values (?,?,?,?)")
+                    .params(runId, runKey, until, createdBy).update();
+        }
+
+        /** One claimed item per voucher: its sessions are claimed by one statement and grouped for pricing. */
+        @Override
+        public List<VoucherLine> claim(UUID runId, LocalDate until) {
+            List<ClaimedSession> claimed = jdbc.sql("""
+                    update vc_session set payment_run_id = ? where payment_run_id is null and session_date <= ?
+                    returning voucher_id, centre_id, session_date, half_hours""")
+                    .params(runId, until).query((rs, i) -> new ClaimedSession(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            rs.getObject(3, LocalDate.class), rs.getInt(4)))
+                    .list();
+            return priceSessions(runId, claimed);
+        }
+
+        @Override
+        public List<be.werkregie.platform.PaymentRuns.PricedLine<VoucherLine>> price(UUID runId, List<VoucherLine> claimed) {
+            return claimed.stream().map(l -> new be.werkregie.platform.PaymentRuns.PricedLine<>(l.centreId(), l, l.amount().inclVat()))
+                    .toList();
+        }
+
+        @Override
+        public void writeLines(UUID runId, List<be.werkregie.platform.PaymentRuns.PricedLine<VoucherLine>> lines) {
+            for (var line : lines) {
+                VoucherLine l = line.claimed();
+                jdbc.sql("""
+                        insert into vc_payment_line (run_id, centre_id, voucher_id, half_hours, amount_excl_vat, vat, amount_incl_vat,
+                          contribution) values (?,?,?,?,?,?,?,?)""")
+                        .params(runId, l.centreId(), l.voucherId(), l.halfHours(), l.amount().exclVat().amount(),
+                                l.amount().vat().amount(), l.amount().inclVat().amount(), l.contribution()).update();
+            }
+        }
+
+        /** Recoveries the same way: claimed by this run in one statement, and the statement lists exactly those. */
+        @Override
+        public void settleDeductions(UUID runId) {
+            jdbc.sql("update vc_recovery set settled_in_run = ? where settled_in_run is null returning id").param(runId)
+                    .query(UUID.class).list();
+        }
+    };
+
+    /**
+     * The pricing rule of a run: the claimed sessions per voucher, priced by {@link Tariffs#forSessions} with the tariff
+     * and VAT in force on each session's date (VAT only for VAT-liable centres); the citizen's contribution is credited
+     * on the voucher's first line only.
+     */
+    private List<VoucherLine> priceSessions(UUID runId, List<ClaimedSession> claimed) {
+        Map<UUID, List<ClaimedSession>> byVoucher = new LinkedHashMap<>();
+        claimed.stream().sorted(java.util.Comparator.comparing(ClaimedSession::voucherId))
                 .forEach(c -> byVoucher.computeIfAbsent(c.voucherId(), k -> new ArrayList<>()).add(c));
+        if (byVoucher.isEmpty()) {
+            return List.of();
+        }
         record VoucherFacts(boolean contributionPaid, boolean earlierLine) {}
         Map<UUID, VoucherFacts> facts = new java.util.HashMap<>();
         Map<UUID, Boolean> vatLiable = new java.util.HashMap<>();
-        if (!byVoucher.isEmpty()) {
-            jdbc.sql("""
-                    select v.id, v.contribution_paid_at is not null,
-                      exists (select 1 from vc_payment_line l where l.voucher_id = v.id and l.run_id <> ?)
-                    from vc_voucher v where v.id = any(?)""")
-                    .params(runId, byVoucher.keySet().toArray(new UUID[0]))
-                    .query((rs, i) -> facts.put(rs.getObject(1, UUID.class), new VoucherFacts(rs.getBoolean(2), rs.getBoolean(3))))
-                    .list();
-            jdbc.sql("select organisation_id, vat_liable from vc_centre where organisation_id = any(?)")
-                    .param(claimed.stream().map(Claimed::centreId).distinct().toArray(UUID[]::new))
-                    .query((rs, i) -> vatLiable.put(rs.getObject(1, UUID.class), rs.getBoolean(2))).list();
-        }
+        jdbc.sql("""
+                select v.id, v.contribution_paid_at is not null,
+                  exists (select 1 from vc_payment_line l where l.voucher_id = v.id and l.run_id <> ?)
+                from vc_voucher v where v.id = any(?)""")
+                .params(runId, byVoucher.keySet().toArray(new UUID[0]))
+                .query((rs, i) -> facts.put(rs.getObject(1, UUID.class), new VoucherFacts(rs.getBoolean(2), rs.getBoolean(3))))
+                .list();
+        jdbc.sql("select organisation_id, vat_liable from vc_centre where organisation_id = any(?)")
+                .param(claimed.stream().map(ClaimedSession::centreId).distinct().toArray(UUID[]::new))
+                .query((rs, i) -> vatLiable.put(rs.getObject(1, UUID.class), rs.getBoolean(2))).list();
+        List<VoucherLine> lines = new ArrayList<>();
         for (var e : byVoucher.entrySet()) {
-            List<Claimed> sessions = e.getValue();
+            List<ClaimedSession> sessions = e.getValue();
             VoucherFacts f = facts.get(e.getKey());
             Tariffs.Amount amount = Tariffs.forSessions(sessions.stream().map(c -> new Tariffs.Session(c.date(), c.halfHours())).toList(),
                     vatLiable.getOrDefault(sessions.get(0).centreId(), true),
                     d -> policies.decimalOn(VoucherPolicies.TARIFF, d), d -> policies.decimalOn(VoucherPolicies.VAT, d));
-            int halfHours = sessions.stream().mapToInt(Claimed::halfHours).sum();
+            int halfHours = sessions.stream().mapToInt(ClaimedSession::halfHours).sum();
             BigDecimal contribution = f.contributionPaid() && !f.earlierLine()
                     ? policies.decimalOn(VoucherPolicies.CONTRIBUTION, sessions.get(0).date()) : BigDecimal.ZERO;
-            jdbc.sql("""
-                    insert into vc_payment_line (run_id, centre_id, voucher_id, half_hours, amount_excl_vat, vat, amount_incl_vat,
-                      contribution) values (?,?,?,?,?,?,?,?)""")
-                    .params(runId, sessions.get(0).centreId(), e.getKey(), halfHours, amount.exclVat().amount(), amount.vat().amount(),
-                            amount.inclVat().amount(), contribution).update();
+            lines.add(new VoucherLine(e.getKey(), sessions.get(0).centreId(), halfHours, amount, contribution));
         }
-        // recoveries the same way: claimed by this run in one statement, and the statement lists exactly those
-        jdbc.sql("update vc_recovery set settled_in_run = ? where settled_in_run is null returning id").param(runId).query(UUID.class).list();
-        Run done = find(runId).orElseThrow();
-        events.publishEvent(new be.werkregie.shared.PaymentRunCompleted("VOUCHERS", runId, runKey, done.lines(), done.total().amount()));
-        return done;
+        return lines;
     }
 
     public Optional<Run> find(UUID runId) {
@@ -223,36 +280,29 @@ public class Payments {
                 .params(runId, runId, runId).query().listOfRows();
     }
 
+    /** The centre's statement of a run as the platform's common statement document. */
+    be.werkregie.platform.Statements.Statement statementDocument(Run run, String centreName, List<Line> lines, List<Recovery> recoveries) {
+        var columns = List.of(new be.werkregie.platform.Statements.Column("voucher", "Cheque", false),
+                new be.werkregie.platform.Statements.Column("half_hours", "Halve uren", true),
+                new be.werkregie.platform.Statements.Column("amount_excl_vat", "Excl. btw", true),
+                new be.werkregie.platform.Statements.Column("vat", "Btw", true),
+                new be.werkregie.platform.Statements.Column("amount_incl_vat", "Incl. btw", true),
+                new be.werkregie.platform.Statements.Column("citizen_contribution", "Eigen bijdrage", true),
+                new be.werkregie.platform.Statements.Column("net_cost_pes", "Nettokost", true));
+        var rows = lines.stream().map(l -> new be.werkregie.platform.Statements.Row(List.of(l.voucherCode(), l.halfHours(), l.exclVat(),
+                l.vat(), l.inclVat(), l.contribution(), l.netCost()))).toList();
+        var deductions = recoveries.stream().map(r -> new be.werkregie.platform.Statements.Deduction(r.voucherCode(), r.reason(), r.amount()))
+                .toList();
+        String period = run == null ? "" : "Gesprekken tot en met " + run.performedUntil().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        return new be.werkregie.platform.Statements.Statement("Betalingsoverzicht loopbaancheques", centreName, period, LocalDate.now(clock),
+                columns, rows, "amount_incl_vat", lines.stream().map(Line::inclVat).reduce(Money.ZERO, Money::plus), deductions);
+    }
+
     public String statementCsv(List<Line> lines, List<Recovery> recoveries) {
-        StringBuilder b = new StringBuilder("voucher;half_hours;amount_excl_vat;vat;amount_incl_vat;citizen_contribution;net_cost_pes\n");
-        for (Line l : lines) {
-            b.append(l.voucherCode()).append(';').append(l.halfHours()).append(';').append(l.exclVat().amount().toPlainString())
-                    .append(';').append(l.vat().amount().toPlainString()).append(';').append(l.inclVat().amount().toPlainString())
-                    .append(';').append(l.contribution().amount().toPlainString()).append(';')
-                    .append(l.netCost().amount().toPlainString()).append('\n');
-        }
-        for (Recovery r : recoveries) {
-            b.append("RECOVERY ").append(r.voucherCode() == null ? "" : r.voucherCode()).append(";0;0.00;0.00;")
-                    .append(r.amount().amount().negate().toPlainString()).append(";0.00;")
-                    .append(r.amount().amount().negate().toPlainString()).append('\n');
-        }
-        return b.toString();
+        return be.werkregie.platform.Statements.csv(statementDocument(null, "", lines, recoveries), "amount_incl_vat", "net_cost_pes");
     }
 
     public byte[] statementPdf(Run run, String centreName, List<Line> lines, List<Recovery> recoveries) {
-        Context ctx = new Context(Locale.forLanguageTag("nl"));
-        ctx.setVariable("run", run);
-        ctx.setVariable("centreName", centreName);
-        ctx.setVariable("lines", lines);
-        ctx.setVariable("totalExcl", lines.stream().map(Line::exclVat).reduce(Money.ZERO, Money::plus));
-        ctx.setVariable("totalVat", lines.stream().map(Line::vat).reduce(Money.ZERO, Money::plus));
-        Money incl = lines.stream().map(Line::inclVat).reduce(Money.ZERO, Money::plus);
-        Money recovered = recoveries.stream().map(Recovery::amount).reduce(Money.ZERO, Money::plus);
-        ctx.setVariable("totalIncl", incl);
-        ctx.setVariable("recoveries", recoveries);
-        ctx.setVariable("recovered", recovered);
-        ctx.setVariable("payable", incl.minus(recovered));
-        ctx.setVariable("date", LocalDate.now(clock));
-        return Pdf.fromHtml(templates.process("vouchers/statement-pdf", ctx));
+        return statements.pdf(statementDocument(run, centreName, lines, recoveries));
     }
 }

@@ -34,8 +34,25 @@ public class Quality {
                               String suggestions) {}
 
     public record Complaint(UUID id, UUID voucherId, String voucherCode, String centreName, String category,
-                            LocalDate concernsDate, LocalDate filedOn, String description, boolean admissible, String status,
-                            String outcome, String remedy, String decisionNote, LocalDate decidedOn) {}
+                            LocalDate concernsDate, LocalDate filedOn, String description, boolean admissible, Status status,
+                            String outcome, String remedy, String decisionNote, LocalDate decidedOn) {
+
+        /** Received (admissible) and then decided once; a complaint filed too late is inadmissible from the start. */
+        public enum Status {
+            RECEIVED, INADMISSIBLE, DECIDED;
+
+            public static final be.werkregie.shared.Lifecycle<Status> LIFECYCLE = be.werkregie.shared.Lifecycle.of(Status.class).from(RECEIVED, DECIDED).build();
+
+            static Status onFiling(boolean admissible) {
+                return admissible ? RECEIVED : INADMISSIBLE;
+            }
+        }
+
+        /** The decision: once, on a received complaint. */
+        public be.werkregie.shared.Lifecycle.Transition<Status> decide() {
+            return Status.LIFECYCLE.move(status, Status.DECIDED, "status", "complaint.notOpen");
+        }
+    }
 
     public record Satisfaction(long closedVouchers, long responses, BigDecimal responseRate, BigDecimal satisfactionPercent,
                                List<BigDecimal> itemMeans, BigDecimal questionAnsweredPercent) {}
@@ -66,7 +83,7 @@ public class Quality {
         String status = jdbc.sql("select status from vc_voucher where id = ? and person_id = ?").params(voucherId, personId)
                 .query(String.class).optional().orElseThrow(() -> new NotFoundException("voucher"));
         Validator v = new Validator();
-        v.check(status.equals("CLOSED"), "voucherId", "survey.notClosed");
+        v.check(Voucher.Status.CLOSED.name().equals(status), "voucherId", "survey.notClosed");
         List<Integer> scores = in.scores() == null ? List.of() : in.scores();
         v.check(scores.size() == STATEMENTS && scores.stream().allMatch(s -> s != null && s >= 0 && s <= 10), "scores",
                 "survey.scores", STATEMENTS);
@@ -144,7 +161,7 @@ public class Quality {
                 insert into vc_complaint (id, voucher_id, person_id, centre_id, category, concerns_date, filed_on, description,
                   admissible, status) values (?,?,?,?,?,?,?,?,?,?)""")
                 .params(id, voucherId, personId, centre, category, concernsDate, today, description.trim(), admissible,
-                        admissible ? "RECEIVED" : "INADMISSIBLE")
+                        Complaint.Status.onFiling(admissible).name())
                 .update();
         audit.record(actor, personId, AuditTrail.Action.WRITE, "VOUCHERS", "complaint filed", category);
         return id;
@@ -172,8 +189,8 @@ public class Quality {
     public void decideComplaint(UUID complaintId, String outcome, String remedy, String note, CurrentUser actor) {
         Complaint c = jdbc.sql(COMPLAINT_SELECT + " where c.id = ?").param(complaintId).query(Quality::mapComplaint).optional()
                 .orElseThrow(() -> new NotFoundException("complaint"));
+        var move = c.decide();
         Validator v = new Validator();
-        v.check(c.status().equals("RECEIVED"), "status", "complaint.notOpen");
         v.check(outcome != null && OUTCOMES.contains(outcome), "outcome", "validation.choice");
         boolean founded = "FOUNDED".equals(outcome) || "PARTLY_FOUNDED".equals(outcome);
         v.check(!founded || remedy != null && REMEDIES.contains(remedy), "remedy", "complaint.remedyNeeded");
@@ -182,12 +199,16 @@ public class Quality {
         v.throwIfInvalid();
         // compare-and-set: of two parallel decisions exactly one changes the row; the other gets a conflict and no remedy
         be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql("""
-                update vc_complaint set status = 'DECIDED', outcome = ?, remedy = ?, decision_note = ?, decided_on = ?, decided_by = ?
-                where id = ? and status = 'RECEIVED'""")
-                .params(outcome, founded ? remedy : null, note.trim(), today(), actor.username(), complaintId).update(),
+                update vc_complaint set status = ?, outcome = ?, remedy = ?, decision_note = ?, decided_on = ?, decided_by = ?
+                where id = ? and status = ?""")
+                .params(move.toName(), outcome, founded ? remedy : null, note.trim(), today(), actor.username(), complaintId,
+                        move.fromName()).update(),
                 "status", "complaint.notOpen");
         if (founded && "NEW_VOUCHER".equals(remedy)) {
-            jdbc.sql("update vc_voucher set status = 'CANCELLED' where id = ? and status <> 'CANCELLED'").param(c.voucherId()).update();
+            // the voucher's own life cycle decides whether it can still be cancelled (a cancelled one stays as it is)
+            jdbc.sql("update vc_voucher set status = ? where id = ? and status = any(?)")
+                    .params(Voucher.Status.CANCELLED.name(), c.voucherId(),
+                            be.werkregie.shared.Lifecycle.names(Voucher.Status.LIFECYCLE.sources(Voucher.Status.CANCELLED))).update();
         }
         if (founded && "REFUND_AND_RECOVERY".equals(remedy)) {
             BigDecimal paid = jdbc.sql("select coalesce(sum(amount_incl_vat), 0) from vc_payment_line where voucher_id = ?")
@@ -290,7 +311,7 @@ public class Quality {
     private static Complaint mapComplaint(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new Complaint(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8),
-                rs.getBoolean(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
+                rs.getBoolean(9), Complaint.Status.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12), rs.getString(13),
                 rs.getObject(14, LocalDate.class));
     }
 

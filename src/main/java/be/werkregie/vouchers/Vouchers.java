@@ -151,9 +151,10 @@ public class Vouchers {
         if (!payments.isPaid(reference)) {
             throw InvalidInputException.of("payment", "voucher.notPaid");
         }
+        var move = v.payContribution();
         int changed = jdbc.sql("""
-                update vc_voucher set contribution_paid_at = ?, status = 'ISSUED' where id = ? and status = 'AWAITING_PAYMENT'""")
-                .params(java.time.OffsetDateTime.now(clock), voucherId).update();
+                update vc_voucher set contribution_paid_at = ?, status = ? where id = ? and status = ?""")
+                .params(java.time.OffsetDateTime.now(clock), move.toName(), voucherId, move.fromName()).update();
         if (changed == 1) {
             audit.record(actor, personId, AuditTrail.Action.WRITE, "VOUCHERS", "contribution paid", v.code());
             DateTimeFormatter f = DateTimeFormatter.ofPattern("d/M/yyyy");
@@ -231,17 +232,10 @@ public class Vouchers {
             return found;
         }
         LocalDate today = today();
-        switch (found.status()) {
-            case AWAITING_PAYMENT -> throw InvalidInputException.of("code", "voucher.notPaid");
-            case IN_GUIDANCE, CLOSED -> throw InvalidInputException.of("code", "voucher.alreadyTaken");
-            case LAPSED, CANCELLED -> throw InvalidInputException.of("code", "voucher.expired", found.validUntil());
-            default -> { }
-        }
-        if (today.isAfter(found.validUntil())) {
-            throw InvalidInputException.of("code", "voucher.expired", found.validUntil());
-        }
-        jdbc.sql("update vc_voucher set centre_id = ?, taken_over_on = ?, status = 'IN_GUIDANCE' where id = ?")
-                .params(centre, today, found.id()).update();
+        var move = found.takeOver(today);
+        be.werkregie.shared.ConflictException.unlessChanged(
+                jdbc.sql("update vc_voucher set centre_id = ?, taken_over_on = ?, status = ? where id = ? and status = ?")
+                        .params(centre, today, move.toName(), found.id(), move.fromName()).update(), "code", "voucher.alreadyTaken");
         audit.record(actor, found.personId(), AuditTrail.Action.WRITE, "VOUCHERS", "voucher taken over", found.code());
         return find(found.id()).orElseThrow();
     }
@@ -317,7 +311,7 @@ public class Vouchers {
             return new NotFoundException("voucher");
         }
         Validator rules = new Validator();
-        rules.check(v.status() == Voucher.Status.IN_GUIDANCE, "voucherId", "voucher.notInGuidance");
+        rules.check(v.acceptsSessions(), "voucherId", "voucher.notInGuidance");
         rules.check(v.takenOverOn() == null || !in.date().isBefore(v.takenOverOn()), "date", "voucher.beforeTakeOver",
                 v.takenOverOn());
         rules.check(in.halfHours() <= v.halfHoursLeft(), "halfHours", "voucher.overLimit", v.halfHoursLeft(), v.hours());
@@ -377,17 +371,22 @@ public class Vouchers {
                     "voucher.popBeforeSynthesis");
         }
         val.throwIfInvalid();
-        boolean closing = in.synthesisOn() != null && v.status() == Voucher.Status.IN_GUIDANCE;
+        // the guidance record is kept while the voucher is in guidance or closed (a correction); the synthesis closes it
+        val.check(v.status() == Voucher.Status.IN_GUIDANCE || v.status() == Voucher.Status.CLOSED, "voucherId", "voucher.notInGuidance");
+        val.throwIfInvalid();
+        var move = v.recordSynthesis(in.synthesisOn());
+        boolean closing = move.isPresent();
         String popText = blankToNull(in.popText());
-        jdbc.sql("""
+        be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql("""
                 update vc_voucher set themes = ?::text[], career_question = ?, agreement_present = ?, attendance_present = ?,
-                  pop_present = ?, synthesis_on = ?, aftercare_on = ?, status = case when ? then 'CLOSED' else status end,
+                  pop_present = ?, synthesis_on = ?, aftercare_on = ?, status = ?,
                   pop_text = coalesce(?, pop_text), pop_hash = coalesce(?, pop_hash)
-                where id = ?""")
+                where id = ? and status = ?""")
                 .params(themes.toArray(String[]::new), blankToNull(in.careerQuestion()), Boolean.TRUE.equals(in.agreementPresent()),
                         Boolean.TRUE.equals(in.attendancePresent()), Boolean.TRUE.equals(in.popPresent()) || popText != null,
-                        in.synthesisOn(), in.aftercareOn(), closing, popText, popText == null ? null : popHash(popText), voucherId)
-                .update();
+                        in.synthesisOn(), in.aftercareOn(), closing ? move.get().toName() : v.status().name(), popText,
+                        popText == null ? null : popHash(popText), voucherId, v.status().name())
+                .update(), "voucherId", "voucher.changedMeanwhile");
         audit.record(actor, v.personId(), AuditTrail.Action.WRITE, "VOUCHERS", "guidance updated", v.code());
         if (closing) {
             messenger.send(v.personId(), "voucherSurvey", new Object[] {v.centreName()}, "voucher-survey:" + voucherId);
@@ -410,8 +409,10 @@ public class Vouchers {
     /** Vouchers not handed to a centre within their validity lapse (daily, and before every payment run). */
     @Transactional
     public int lapseExpired() {
-        return jdbc.sql("update vc_voucher set status = 'LAPSED' where status in ('ISSUED','AWAITING_PAYMENT') and valid_until < ?")
-                .param(today()).update();
+        return jdbc.sql("update vc_voucher set status = ? where status = any(?) and valid_until < ?")
+                .params(Voucher.Status.LAPSED.name(),
+                        be.werkregie.shared.Lifecycle.names(Voucher.Status.LIFECYCLE.sources(Voucher.Status.LAPSED)), today())
+                .update();
     }
 
     UUID centreOf(CurrentUser actor) {
@@ -472,7 +473,7 @@ public class Vouchers {
         Array themes = rs.getArray(16);
         Voucher.Status status = Voucher.Status.valueOf(rs.getString(12));
         LocalDate validUntil = rs.getObject(7, LocalDate.class);
-        if ((status == Voucher.Status.ISSUED || status == Voucher.Status.AWAITING_PAYMENT) && validUntil.isBefore(today())) {
+        if (Voucher.Status.LIFECYCLE.sources(Voucher.Status.LAPSED).contains(status) && validUntil.isBefore(today())) {
             status = Voucher.Status.LAPSED;
         }
         return new Voucher(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getObject(4, LocalDate.class),

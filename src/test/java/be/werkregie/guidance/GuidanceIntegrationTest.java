@@ -117,7 +117,7 @@ class GuidanceIntegrationTest {
         assertThat(a.leadTimeDays()).isBetween(58L, 62L);
         assertThat(a.explanation()).contains("Basisaanbod").contains("Taalcoaching");
         Assessments.Referral r = assessments.referralsOf(client, mediator).get(0);
-        assertThat(r.status()).isEqualTo("WAITING");
+        assertThat(r.status().name()).isEqualTo("WAITING");
         assertThat(r.chooseBy()).isEqualTo(LocalDate.now(clock).plusDays(14));
         assertThat(problem(() -> assessments.record(new Assessments.AssessmentInput(client, "x", Routing.Indication.NONE, Map.of(),
                 "BASIC", null, List.of(), null, "other-" + client), mediator))).isEqualTo("personId:guidance.alreadyInGuidance");
@@ -131,7 +131,7 @@ class GuidanceIntegrationTest {
         assertThat(problem(() -> trajectories.choose(r.id(), site, mediator))).isEqualTo("siteId:guidance.noCapacity");
         jdbc.sql("update gd_site_capacity set capacity = ? where site_id = ?").params(capacity, site).update();
         Trajectories.Trajectory t = trajectories.choose(r.id(), site, mediator);
-        assertThat(t.status()).isEqualTo("ACTIVE");
+        assertThat(t.status().name()).isEqualTo("ACTIVE");
         assertThat(t.goalDate()).isEqualTo(LocalDate.now(clock).plusMonths(6));
         assertThat(t.flanking()).containsExactly("LANGUAGE_COACHING");
         // the same choice again (a double click, a retry) is the same answer; another choice is refused
@@ -221,7 +221,7 @@ class GuidanceIntegrationTest {
         Trajectories.Trajectory t = trajectories.choose(r.id(), demoPartnerSite(), mediator);
         assertThat(problem(() -> trajectories.stop(t.id(), " ", "Koen", "09 123 45 67", partner))).isEqualTo("motivation:validation.required");
         Trajectories.Trajectory stopped = trajectories.stop(t.id(), "Eerst schuldhulp nodig.", "Koen Janssens", "09 123 45 67", partner);
-        assertThat(stopped.status()).isEqualTo("STOPPED");
+        assertThat(stopped.status().name()).isEqualTo("STOPPED");
         assertThat(stopped.handoverId()).isNotNull();
         assertThat(problem(() -> trajectories.stop(t.id(), "nog eens", "Koen", "09", partner))).isEqualTo("trajectoryId:guidance.alreadyEnded");
         assertThat(trajectories.stopsToAcknowledge(mediator)).extracting(Trajectories.Trajectory::id).contains(t.id());

@@ -75,7 +75,7 @@ class CareerCentresIntegrationTest {
         assertThat(approved.validFrom()).isEqualTo(LocalDate.now(clock));
         assertThat(approved.validUntil()).isEqualTo(LocalDate.now(clock).plusYears(6).minusDays(1));
         assertThat(centres.mandatesOf(centre)).filteredOn(m -> !m.id().equals(first))
-                .allMatch(m -> !m.status().equals("APPROVED") || m.validUntil().isBefore(LocalDate.now(clock)));
+                .allMatch(m -> !m.status().name().equals("APPROVED") || m.validUntil().isBefore(LocalDate.now(clock)));
         // a renewal starts the day after the current mandate
         CareerCentres.Mandate renewal = centres.decide(centres.apply(centre, application("0123456749"), mgr), true, "verlengd", admin);
         assertThat(renewal.validFrom()).isEqualTo(approved.validUntil().plusDays(1));
@@ -94,7 +94,7 @@ class CareerCentresIntegrationTest {
         UUID other = organisations.ofKind(OrganisationKind.CAREER_CENTRE).get(3).id();
         UUID refused = centres.apply(other, application("0123.456.749"), manager(other));
         assertThatThrownBy(() -> centres.decide(refused, false, " ", admin)).isInstanceOf(InvalidInputException.class);
-        assertThat(centres.decide(refused, false, "geen kwaliteitslabel", admin).status()).isEqualTo("REFUSED");
+        assertThat(centres.decide(refused, false, "geen kwaliteitslabel", admin).status().name()).isEqualTo("REFUSED");
         // a manager cannot apply for another centre
         assertThatThrownBy(() -> centres.apply(other, application("0123.456.749"), mgr))
                 .isInstanceOf(be.werkregie.shared.NotFoundException.class);

@@ -121,15 +121,15 @@ class MisuseIntegrationTest {
         assertThat(problem(() -> misuse.propose(c.id(), new Misuse.SanctionInput("RECOVERY", new BigDecimal("100.00"), "m", "k-" + c.id()),
                 admin))).isEqualTo("misuse.notFounded");
         assertThat(problem(() -> misuse.conclude(c.id(), true, "gegrond", admin))).isEqualTo("misuse.notInvestigating");
-        assertThat(misuse.investigate(c.id(), admin).status()).isEqualTo("INVESTIGATING");
-        assertThat(misuse.investigate(c.id(), admin).status()).isEqualTo("INVESTIGATING");
+        assertThat(misuse.investigate(c.id(), admin).status().name()).isEqualTo("INVESTIGATING");
+        assertThat(misuse.investigate(c.id(), admin).status().name()).isEqualTo("INVESTIGATING");
         assertThat(problem(() -> misuse.conclude(c.id(), null, " ", admin))).isEqualTo("validation.choice");
-        assertThat(misuse.conclude(c.id(), true, "Drie identieke POP's, bevestigd na dossierstudie.", admin).status())
+        assertThat(misuse.conclude(c.id(), true, "Drie identieke POP's, bevestigd na dossierstudie.", admin).status().name())
                 .isEqualTo("FOUNDED");
         assertThat(problem(() -> misuse.investigate(c.id(), admin))).isEqualTo("misuse.alreadyDecided");
         // a decided case is not overwritten by the next detection
         misuse.detect();
-        assertThat(misuse.find(c.id()).status()).isEqualTo("FOUNDED");
+        assertThat(misuse.find(c.id()).status().name()).isEqualTo("FOUNDED");
 
         // bad sanction input changes nothing
         long sanctionsBefore = jdbc.sql("select count(*) from vc_sanction").query(Long.class).single();
@@ -149,7 +149,7 @@ class MisuseIntegrationTest {
                 "Terugvordering van de begeleidingen met een gekopieerd POP.", key), admin);
         assertThat(misuse.propose(c.id(), new Misuse.SanctionInput("RECOVERY", new BigDecimal("412.50"), "nogmaals", key), admin).id())
                 .isEqualTo(recovery.id());
-        assertThat(recovery.status()).isEqualTo("PROPOSED");
+        assertThat(recovery.status().name()).isEqualTo("PROPOSED");
         assertThat(recovery.defenceUntil()).isEqualTo(LocalDate.now(clock).plusDays(15));
 
         // not final during the defence period
@@ -170,7 +170,7 @@ class MisuseIntegrationTest {
         // after the defence period (simulated by moving the deadline) the sanction can become final: it is recovered in the next run
         jdbc.sql("update vc_sanction set defence_until = ? where id = ?").params(LocalDate.now(clock).minusDays(1), recovery.id()).update();
         Misuse.Sanction fin = misuse.decide(recovery.id(), true, "Verweer gelezen; terugvordering blijft.", admin);
-        assertThat(fin.status()).isEqualTo("FINAL");
+        assertThat(fin.status().name()).isEqualTo("FINAL");
         assertThat(problem(() -> misuse.decide(recovery.id(), false, "toch niet", admin))).isEqualTo("sanction.notProposed");
         Payments.Run run = payments.run(LocalDate.now(clock), "misuse-run-" + c.id(), admin);
         List<Payments.Recovery> recovered = payments.recoveries(run.id(), centre, admin);
@@ -180,10 +180,10 @@ class MisuseIntegrationTest {
         // a revocation after its defence period takes the centre out of the search robot at once
         Misuse.Sanction revocation = misuse.propose(c.id(), new Misuse.SanctionInput("MANDATE_REVOCATION", null,
                 "Herhaald misbruik.", "revoke-" + c.id()), admin);
-        assertThat(centres.mandatesOf(centre)).anyMatch(m -> m.status().equals("APPROVED"));
+        assertThat(centres.mandatesOf(centre)).anyMatch(m -> m.status().name().equals("APPROVED"));
         jdbc.sql("update vc_sanction set defence_until = ? where id = ?").params(LocalDate.now(clock).minusDays(1), revocation.id()).update();
         misuse.decide(revocation.id(), true, "Erkenning ingetrokken.", admin);
-        assertThat(centres.mandatesOf(centre)).noneMatch(m -> m.status().equals("APPROVED"));
+        assertThat(centres.mandatesOf(centre)).noneMatch(m -> m.status().name().equals("APPROVED"));
         CareerCentres.Site site = centres.sites(centre).get(0);
         assertThat(robot.search(new SearchRobot.Query(null, site.latitude(), site.longitude(), 5, null, null, null, null, null, 100, 0)).hits())
                 .noneMatch(h -> h.centre().id().equals(centre));

@@ -152,7 +152,7 @@ class VoucherFlowIntegrationTest {
 
         // a complaint about something more than a year ago is recorded as inadmissible
         quality.fileComplaint(id, me.personId(), "CONTENT", LocalDate.now(clock).minusYears(1).minusDays(1), "Te laat gemeld", me);
-        assertThat(quality.complaintsOfPerson(me.personId())).extracting(Quality.Complaint::status).containsExactly("INADMISSIBLE");
+        assertThat(quality.complaintsOfPerson(me.personId())).extracting(Quality.Complaint::status).containsExactly(Quality.Complaint.Status.INADMISSIBLE);
     }
 
     @Test
