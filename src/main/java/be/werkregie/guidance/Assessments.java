@@ -1,10 +1,8 @@
 package be.werkregie.guidance;
 
 import be.werkregie.audit.AuditTrail;
-import be.werkregie.dossier.Dossier;
 import be.werkregie.identity.CurrentUser;
 import be.werkregie.identity.Role;
-import be.werkregie.messaging.Messenger;
 import be.werkregie.shared.Language;
 import be.werkregie.people.Person;
 import be.werkregie.people.PersonDirectory;
@@ -92,8 +90,7 @@ public class Assessments {
     private final JdbcClient jdbc;
     private final PersonDirectory people;
     private final Catalogue catalogue;
-    private final Dossier dossier;
-    private final Messenger messenger;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final MessageSource messages;
     private final AuditTrail audit;
     private final GuidanceSettings settings;
@@ -104,15 +101,14 @@ public class Assessments {
 
     private final be.werkregie.platform.Locks locks;
 
-    Assessments(be.werkregie.platform.Locks locks, be.werkregie.platform.Idempotency idempotency, JdbcClient jdbc, PersonDirectory people, Catalogue catalogue, Dossier dossier, Messenger messenger,
+    Assessments(be.werkregie.platform.Locks locks, be.werkregie.platform.Idempotency idempotency, JdbcClient jdbc, PersonDirectory people, Catalogue catalogue, org.springframework.context.ApplicationEventPublisher events,
                 MessageSource messages, AuditTrail audit, GuidanceSettings settings, ObjectMapper json, Clock clock) {
         this.locks = locks;
         this.idempotency = idempotency;
         this.jdbc = jdbc;
         this.people = people;
         this.catalogue = catalogue;
-        this.dossier = dossier;
-        this.messenger = messenger;
+        this.events = events;
         this.messages = messages;
         this.audit = audit;
         this.settings = settings;
@@ -245,10 +241,11 @@ public class Assessments {
                 insert into gd_referral (id, assessment_id, person_id, offer_code, referred_on, choose_by, status)
                 values (?,?,?,?,?,?,'WAITING')""")
                 .params(UUID.randomUUID(), id, in.personId(), in.product(), today, today.plusDays(settings.choicePeriodDays())).update();
-        dossier.add(in.personId(), "DECISION", "SHARED", messages.getMessage("guidance.dossierTitle", null, Locale.forLanguageTag("nl")),
-                explanation, today, "assessment:" + id, actor);
-        messenger.send(in.personId(), "guidanceChoice", new Object[] {catalogue.offer(in.product()).orElseThrow().name(
-                person.language()), today.plusDays(settings.choicePeriodDays())}, "guidance-choice:" + id);
+        events.publishEvent(new be.werkregie.shared.PersonFileFact(in.personId(), "DECISION", "SHARED", messages.getMessage("guidance.dossierTitle", null, Locale.forLanguageTag("nl")),
+                explanation, today, "assessment:" + id, actor.username()));
+        // messaging invites the client to choose a partner (after commit, through the event publication registry)
+        events.publishEvent(new AssessmentCompleted(id, in.personId(), in.product(),
+                catalogue.offer(in.product()).orElseThrow().name(person.language()), today.plusDays(settings.choicePeriodDays())));
         return id;
     }
 

@@ -7,7 +7,6 @@ import be.werkregie.identity.CurrentUser;
 import be.werkregie.identity.OrganisationKind;
 import be.werkregie.identity.Organisations;
 import be.werkregie.identity.Role;
-import be.werkregie.messaging.Messenger;
 import be.werkregie.shared.InvalidInputException;
 import be.werkregie.shared.Lifecycle;
 import be.werkregie.shared.Lifecycle.Transition;
@@ -92,7 +91,6 @@ public class Trajectories {
     private final KowGroups kow;
     private final Dossier dossier;
     private final Organisations organisations;
-    private final Messenger messenger;
     private final be.werkregie.identity.Users users;
     private final AuditTrail audit;
     private final GuidanceSettings settings;
@@ -105,7 +103,7 @@ public class Trajectories {
     private final be.werkregie.policy.Policies policies;
 
     Trajectories(be.werkregie.policy.Policies policies, org.springframework.context.ApplicationEventPublisher events, ResultVerification verification, JdbcClient jdbc, Assessments assessments, Partners partners, Catalogue catalogue, KowGroups kow, Dossier dossier,
-                 Organisations organisations, Messenger messenger, be.werkregie.identity.Users users, AuditTrail audit,
+                 Organisations organisations, be.werkregie.identity.Users users, AuditTrail audit,
                  GuidanceSettings settings, Clock clock) {
         this.policies = policies;
         this.events = events;
@@ -118,7 +116,6 @@ public class Trajectories {
         this.kow = kow;
         this.dossier = dossier;
         this.organisations = organisations;
-        this.messenger = messenger;
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
@@ -190,10 +187,10 @@ public class Trajectories {
                 .params(id, r.id(), r.personId(), site.partnerId(), site.id(), r.offerCode(), r.flanking().toArray(String[]::new), on,
                         on.plusMonths(settings.goalMonths()), group)
                 .update();
-        events.publishEvent(new TrajectoryStarted(id, r.personId(), site.partnerId(), site.id(), r.offerCode(), on));
+        // messaging tells the client (after commit, through the event publication registry)
         String partner = organisations.find(site.partnerId()).map(o -> o.name()).orElse("");
-        messenger.send(r.personId(), "guidanceStart", new Object[] {partner, site.name() + ", " + site.municipalityName()},
-                "guidance-start:" + id);
+        events.publishEvent(new TrajectoryStarted(id, r.personId(), site.partnerId(), site.id(), r.offerCode(), on, partner,
+                site.name() + ", " + site.municipalityName()));
         return id;
     }
 
@@ -336,8 +333,8 @@ public class Trajectories {
             return jdbc.sql("select id from gd_action where idempotency_key = ?").param(key).query(UUID.class).optional()
                     .orElseThrow(() -> new be.werkregie.shared.ConflictException("kind", "guidance.outputTwice"));
         }
-        dossier.add(t.personId(), "ACTION", "SHARED", k.get().nameNl(), blank(note) == null ? k.get().nameNl() : note.trim(),
-                occurredOn, "guidance-action:" + id, actor);
+        events.publishEvent(new be.werkregie.shared.PersonFileFact(t.personId(), "ACTION", "SHARED", k.get().nameNl(), blank(note) == null ? k.get().nameNl() : note.trim(),
+                occurredOn, "guidance-action:" + id, actor.username()));
         if (output) {
             events.publishEvent(new OutputRegistered(id, trajectoryId, t.partnerId(), kind, occurredOn));
         }
@@ -356,8 +353,8 @@ public class Trajectories {
         v.required("motivation", motivation, 2000);
         v.throwIfInvalid();
         jdbc.sql("update gd_trajectory set flanking = array_append(flanking, ?) where id = ?").params(code, trajectoryId).update();
-        dossier.add(t.personId(), "DECISION", "SHARED", "Flankerende actie: " + catalogue.offer(code).orElseThrow().nameNl(),
-                motivation.trim(), today(), "guidance-flanking:" + trajectoryId + ":" + code, actor);
+        events.publishEvent(new be.werkregie.shared.PersonFileFact(t.personId(), "DECISION", "SHARED", "Flankerende actie: " + catalogue.offer(code).orElseThrow().nameNl(),
+                motivation.trim(), today(), "guidance-flanking:" + trajectoryId + ":" + code, actor.username()));
         return find(trajectoryId);
     }
 
@@ -434,9 +431,9 @@ public class Trajectories {
         v.throwIfInvalid();
         boolean work = target == Trajectory.Status.WORK_FOUND;
         // written while the trajectory is still active: the partner may write in the client's dossier
-        dossier.add(t.personId(), "DECISION", "SHARED", work ? "Werk gevonden" : "Traject beëindigd",
+        events.publishEvent(new be.werkregie.shared.PersonFileFact(t.personId(), "DECISION", "SHARED", work ? "Werk gevonden" : "Traject beëindigd",
                 work ? "Start op " + workStart + " (" + contractType + ")" : "Het traject is beëindigd.", today(),
-                "guidance-outcome:" + trajectoryId, actor);
+                "guidance-outcome:" + trajectoryId, actor.username()));
         be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql("""
                 update gd_trajectory set status = ?, ended_on = ?, work_start = ?, contract_type = ? where id = ? and status = ?""")
                 .params(move.toName(), today(), work ? workStart : null, work ? contractType : null, trajectoryId, move.fromName()).update(),

@@ -4,7 +4,6 @@ import be.werkregie.audit.AuditTrail;
 import be.werkregie.identity.CurrentUser;
 import be.werkregie.identity.OrganisationKind;
 import be.werkregie.identity.Role;
-import be.werkregie.messaging.Messenger;
 import be.werkregie.shared.InvalidInputException;
 import be.werkregie.shared.Money;
 import be.werkregie.shared.NationalNumber;
@@ -46,7 +45,6 @@ public class Vouchers {
     private final JdbcClient jdbc;
     private final VoucherSettings settings;
     private final AuditTrail audit;
-    private final Messenger messenger;
     private final PaymentProvider payments;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -72,8 +70,7 @@ public class Vouchers {
 
     private final be.werkregie.policy.Policies policies;
 
-    Vouchers(be.werkregie.policy.Policies policies, org.springframework.context.ApplicationEventPublisher events, be.werkregie.platform.Locks locks, be.werkregie.people.PersonDirectory people, be.werkregie.platform.Idempotency idempotency, JdbcClient jdbc, VoucherSettings settings, AuditTrail audit, Messenger messenger,
-             PaymentProvider payments, Clock clock, org.springframework.transaction.PlatformTransactionManager txManager) {
+    Vouchers(be.werkregie.policy.Policies policies, org.springframework.context.ApplicationEventPublisher events, be.werkregie.platform.Locks locks, be.werkregie.people.PersonDirectory people, be.werkregie.platform.Idempotency idempotency, JdbcClient jdbc, VoucherSettings settings, AuditTrail audit, PaymentProvider payments, Clock clock, org.springframework.transaction.PlatformTransactionManager txManager) {
         this.policies = policies;
         this.events = events;
         this.locks = locks;
@@ -86,7 +83,6 @@ public class Vouchers {
         this.jdbc = jdbc;
         this.settings = settings;
         this.audit = audit;
-        this.messenger = messenger;
         this.payments = payments;
         this.clock = clock;
     }
@@ -157,9 +153,6 @@ public class Vouchers {
                 .params(java.time.OffsetDateTime.now(clock), move.toName(), voucherId, move.fromName()).update();
         if (changed == 1) {
             audit.record(actor, personId, AuditTrail.Action.WRITE, "VOUCHERS", "contribution paid", v.code());
-            DateTimeFormatter f = DateTimeFormatter.ofPattern("d/M/yyyy");
-            messenger.send(personId, "voucherIssued", new Object[] {v.code(), v.validUntil().format(f), v.hours()},
-                    "voucher-issued:" + voucherId);
             events.publishEvent(new VoucherIssued(voucherId, personId, v.code(), v.validUntil(), v.hours()));
         }
         return find(voucherId).orElseThrow();
@@ -389,7 +382,6 @@ public class Vouchers {
                 .update(), "voucherId", "voucher.changedMeanwhile");
         audit.record(actor, v.personId(), AuditTrail.Action.WRITE, "VOUCHERS", "guidance updated", v.code());
         if (closing) {
-            messenger.send(v.personId(), "voucherSurvey", new Object[] {v.centreName()}, "voucher-survey:" + voucherId);
             events.publishEvent(new VoucherClosed(voucherId, v.personId(), v.centreId(), in.synthesisOn()));
         }
         return find(voucherId).orElseThrow();

@@ -79,7 +79,9 @@ class VoucherFlowIntegrationTest {
         final String code = v.code();
         final UUID voucherId = v.id();
         assertThat(v.status()).isEqualTo(Voucher.Status.ISSUED);
-        assertThat(messenger.ofPerson(me.personId())).anyMatch(m -> m.template().equals("voucherIssued"));
+        // messaging reacts to VoucherIssued after the commit (event publication registry), so the message arrives shortly
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> messenger.ofPerson(me.personId()).stream().anyMatch(m -> m.template().equals("voucherIssued")));
         assertThatThrownBy(() -> vouchers.request(me.personId(), worker(), "req-2", me))
                 .isInstanceOfSatisfying(VoucherRefusedException.class,
                         e -> assertThat(e.result().refusals()).extracting(Eligibility.Refusal::rule).containsExactly("openVoucher"));
