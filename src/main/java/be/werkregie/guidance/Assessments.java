@@ -101,8 +101,11 @@ public class Assessments {
 
     private final be.werkregie.platform.Locks locks;
 
-    Assessments(be.werkregie.platform.Locks locks, be.werkregie.platform.Idempotency idempotency, JdbcClient jdbc, PersonDirectory people, Catalogue catalogue, org.springframework.context.ApplicationEventPublisher events,
+    private final be.werkregie.policy.Policies policies;
+
+    Assessments(be.werkregie.policy.Policies policies, be.werkregie.platform.Locks locks, be.werkregie.platform.Idempotency idempotency, JdbcClient jdbc, PersonDirectory people, Catalogue catalogue, org.springframework.context.ApplicationEventPublisher events,
                 MessageSource messages, AuditTrail audit, GuidanceSettings settings, ObjectMapper json, Clock clock) {
+        this.policies = policies;
         this.locks = locks;
         this.idempotency = idempotency;
         this.jdbc = jdbc;
@@ -240,12 +243,12 @@ public class Assessments {
         jdbc.sql("""
                 insert into gd_referral (id, assessment_id, person_id, offer_code, referred_on, choose_by, status)
                 values (?,?,?,?,?,?,'WAITING')""")
-                .params(UUID.randomUUID(), id, in.personId(), in.product(), today, today.plusDays(settings.choicePeriodDays())).update();
+                .params(UUID.randomUUID(), id, in.personId(), in.product(), today, today.plusDays(policies.integerOn(GuidancePolicies.CHOICE_DAYS, today))).update();
         events.publishEvent(new be.werkregie.shared.PersonFileFact(in.personId(), "DECISION", "SHARED", messages.getMessage("guidance.dossierTitle", null, Locale.forLanguageTag("nl")),
                 explanation, today, "assessment:" + id, actor.username()));
         // messaging invites the client to choose a partner (after commit, through the event publication registry)
         events.publishEvent(new AssessmentCompleted(id, in.personId(), in.product(),
-                catalogue.offer(in.product()).orElseThrow().name(person.language()), today.plusDays(settings.choicePeriodDays())));
+                catalogue.offer(in.product()).orElseThrow().name(person.language()), today.plusDays(policies.integerOn(GuidancePolicies.CHOICE_DAYS, today))));
         return id;
     }
 

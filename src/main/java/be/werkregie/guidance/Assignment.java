@@ -44,8 +44,11 @@ public class Assignment {
     private final be.werkregie.chance.KowGroups kow;
     private final Clock clock;
 
-    Assignment(JdbcClient jdbc, JdbcTemplate template, GuidanceSettings settings, ApplicationEventPublisher events,
+    private final be.werkregie.policy.Policies policies;
+
+    Assignment(be.werkregie.policy.Policies policies, JdbcClient jdbc, JdbcTemplate template, GuidanceSettings settings, ApplicationEventPublisher events,
                be.werkregie.chance.KowGroups kow, Clock clock) {
+        this.policies = policies;
         this.kow = kow;
         this.jdbc = jdbc;
         this.template = template;
@@ -101,10 +104,11 @@ public class Assignment {
                 });
         List<AssignmentSolver.Site> siteList = new ArrayList<>(sites.values());
         long tLoaded = System.nanoTime();
-        AssignmentSolver.Solution solution = AssignmentSolver.solve(clients, siteList, settings.maxDistanceKm());
+        double maxKm = policies.integerOn(GuidancePolicies.MAX_DISTANCE_KM, today);
+        AssignmentSolver.Solution solution = AssignmentSolver.solve(clients, siteList, maxKm);
         BigDecimal greedyKm = null;
         if (compareWithGreedy) {
-            greedyKm = km(AssignmentSolver.greedy(clients, siteList, settings.maxDistanceKm()).totalMetres());
+            greedyKm = km(AssignmentSolver.greedy(clients, siteList, maxKm).totalMetres());
         }
         UUID runId = UUID.randomUUID();
         long tSolved = System.nanoTime();
@@ -153,7 +157,7 @@ public class Assignment {
                 from tmp_assign a join gd_referral r on r.id = a.referral_id join gd_site s on s.id = a.site_id
                 join gd_assessment asm on asm.id = r.assessment_id
                 where a.site_id is not null and r.assignment_run = ? and r.status = 'ASSIGNED'""")
-                .params(Date.valueOf(today), Date.valueOf(today.plusMonths(settings.goalMonths())), runId).update();
+                .params(Date.valueOf(today), Date.valueOf(today.plusMonths(policies.integerOn(GuidancePolicies.GOAL_MONTHS, today))), runId).update();
         long tWritten = System.nanoTime();
         log.info("Assignment phases: load {} ms, solve {} ms, write {} ms (copy {} ms, update referrals {} ms, insert trajectories {} ms)",
                 (tLoaded - t0) / 1_000_000, (tSolved - tLoaded) / 1_000_000, (tWritten - tSolved) / 1_000_000,

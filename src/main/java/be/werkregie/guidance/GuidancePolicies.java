@@ -2,6 +2,7 @@ package be.werkregie.guidance;
 
 import be.werkregie.policy.PolicyCatalogue;
 import be.werkregie.policy.PolicyDefinition;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +15,9 @@ class GuidancePolicies implements PolicyCatalogue {
 
     static final String FEE = "guidance.result-fee.";
     static final String MIN_WORK_DAYS = "guidance.placement.min-work-days";
+    static final String CHOICE_DAYS = "guidance.choice-period-days";
+    static final String GOAL_MONTHS = "guidance.goal-months";
+    static final String MAX_DISTANCE_KM = "guidance.max-distance-km";
 
     private final GuidanceSettings settings;
 
@@ -34,6 +38,13 @@ class GuidancePolicies implements PolicyCatalogue {
         out.add(PolicyDefinition.integer(MIN_WORK_DAYS, false, 1, 365, "Days employed that make a placement successful",
                 settings.placementRules().stream().map(r -> new PolicyDefinition.Dated(r.effectiveFrom(), String.valueOf(r.minWorkDays())))
                         .toList()));
+        LocalDate start = LocalDate.of(2026, 1, 1);
+        out.add(PolicyDefinition.integer(CHOICE_DAYS, false, 1, 90, "Days a client has to choose a partner before the assignment",
+                PolicyDefinition.since(start, settings.choicePeriodDays())));
+        out.add(PolicyDefinition.integer(GOAL_MONTHS, false, 1, 36, "Months from the start of a trajectory to its goal date",
+                PolicyDefinition.since(start, settings.goalMonths())));
+        out.add(PolicyDefinition.integer(MAX_DISTANCE_KM, false, 1, 300, "Greatest distance (km) of an automatic assignment",
+                PolicyDefinition.since(start, (int) Math.round(settings.maxDistanceKm()))));
         return out;
     }
 }

@@ -185,7 +185,7 @@ public class Trajectories {
                 insert into gd_trajectory (id, referral_id, person_id, partner_id, site_id, offer_code, flanking, started_on, goal_date,
                   status, kow_group) values (?,?,?,?,?,?,?::text[],?,?,'ACTIVE',?)""")
                 .params(id, r.id(), r.personId(), site.partnerId(), site.id(), r.offerCode(), r.flanking().toArray(String[]::new), on,
-                        on.plusMonths(settings.goalMonths()), group)
+                        on.plusMonths(policies.integerOn(GuidancePolicies.GOAL_MONTHS, on)), group)
                 .update();
         // messaging tells the client (after commit, through the event publication registry)
         String partner = organisations.find(site.partnerId()).map(o -> o.name()).orElse("");

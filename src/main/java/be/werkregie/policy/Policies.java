@@ -81,6 +81,20 @@ public class Policies {
         return approved.get(approved.size() - 1).value();
     }
 
+    /** The date from which the value in force on {@code on} applies (its version). */
+    public LocalDate effectiveFromOn(String key, LocalDate on) {
+        List<Value> approved = approved(key);
+        if (approved.isEmpty()) {
+            throw new IllegalStateException("no value for policy " + key);
+        }
+        for (Value v : approved) {
+            if (!v.effectiveFrom().isAfter(on)) {
+                return v.effectiveFrom();
+            }
+        }
+        return approved.get(approved.size() - 1).effectiveFrom();
+    }
+
     private List<Value> approved(String key) {
         Cached c = cache.get(key);
         if (c == null || System.nanoTime() - c.loadedAt() > TTL_NANOS) {

@@ -29,8 +29,14 @@ public final class Eligibility {
     private Eligibility() {}
 
     public static Result evaluate(Facts f, List<PastVoucher> past, VoucherSettings s) {
+        return evaluate(f, past, s, s::rulesOn);
+    }
+
+    /** With the rules in force on the request date taken from {@code rulesOn} (the dated policy store in the platform). */
+    public static Result evaluate(Facts f, List<PastVoucher> past, VoucherSettings s,
+                                  java.util.function.Function<LocalDate, VoucherSettings.Rules> rulesOn) {
         LocalDate on = f.requestDate();
-        VoucherSettings.Rules rules = s.rulesOn(on);
+        VoucherSettings.Rules rules = rulesOn.apply(on);
         List<Refusal> refusals = new ArrayList<>();
         LocalDate qualifiesOn = null;
 

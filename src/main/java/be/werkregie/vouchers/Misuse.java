@@ -101,7 +101,10 @@ public class Misuse {
     private final CareerCentres centres;
     private final Clock clock;
 
-    Misuse(JdbcClient jdbc, VoucherSettings settings, CareerCentres centres, Clock clock) {
+    private final be.werkregie.policy.Policies policies;
+
+    Misuse(be.werkregie.policy.Policies policies, JdbcClient jdbc, VoucherSettings settings, CareerCentres centres, Clock clock) {
+        this.policies = policies;
         this.jdbc = jdbc;
         this.settings = settings;
         this.centres = centres;
@@ -123,8 +126,8 @@ public class Misuse {
     @Transactional
     public int detect() {
         LocalDate to = today();
-        LocalDate from = to.minusMonths(settings.misuse().lookbackMonths());
-        VoucherSettings.Misuse m = settings.misuse();
+        VoucherSettings.Misuse m = VoucherPolicies.misuseOn(policies, settings, to);
+        LocalDate from = to.minusMonths(m.lookbackMonths());
         int found = 0;
         // 1. many vouchers of one employer's staff at one centre within the window
         found += upsert("EMPLOYER_CLUSTER", m.employerMinVouchers(), jdbc.sql("""
@@ -357,7 +360,7 @@ public class Misuse {
                 insert into vc_sanction (id, centre_id, misuse_case_id, kind, amount, motivation, proposed_on, defence_until, status,
                   request_key, proposed_by) values (?,?,?,?,?,?,?,?,'PROPOSED',?,?) on conflict (request_key) do nothing""")
                 .params(id, c.centreId(), caseId, in.kind(), money ? in.amount() : null, in.motivation().trim(), today,
-                        today.plusDays(settings.defenceDays()), in.requestKey(), actor.username())
+                        today.plusDays(policies.integerOn(VoucherPolicies.DEFENCE_DAYS, today)), in.requestKey(), actor.username())
                 .update();
         if (inserted == 0) {
             return sanction(jdbc.sql("select id from vc_sanction where request_key = ?").param(in.requestKey()).query(UUID.class).single());

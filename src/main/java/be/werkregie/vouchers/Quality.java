@@ -68,7 +68,10 @@ public class Quality {
 
     private final be.werkregie.platform.Idempotency idempotency;
 
-    Quality(be.werkregie.platform.Idempotency idempotency, JdbcClient jdbc, VoucherSettings settings, PersonDirectory people, AuditTrail audit, Clock clock) {
+    private final be.werkregie.policy.Policies policies;
+
+    Quality(be.werkregie.policy.Policies policies, be.werkregie.platform.Idempotency idempotency, JdbcClient jdbc, VoucherSettings settings, PersonDirectory people, AuditTrail audit, Clock clock) {
+        this.policies = policies;
         this.idempotency = idempotency;
         this.jdbc = jdbc;
         this.settings = settings;
@@ -155,7 +158,7 @@ public class Quality {
     private UUID insertComplaint(UUID voucherId, UUID personId, UUID centre, String category, LocalDate concernsDate, String description,
                                  CurrentUser actor) {
         LocalDate today = today();
-        boolean admissible = isAdmissible(concernsDate, today, settings.complaintMaxAgeYears());
+        boolean admissible = isAdmissible(concernsDate, today, policies.integerOn(VoucherPolicies.COMPLAINT_MAX_AGE, today));
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into vc_complaint (id, voucher_id, person_id, centre_id, category, concerns_date, filed_on, description,
@@ -288,7 +291,9 @@ public class Quality {
             names.put(r.centre(), r.name());
         }
         List<StimulusResult> out = new ArrayList<>();
-        counts.forEach((centre, c) -> out.add(stimulusFor(centre, names.get(centre), c[0], c[1], settings.stimulus())));
+        // the parameters in force at the end of the reference year (dated policy)
+        VoucherSettings.Stimulus stimulus = VoucherPolicies.stimulusOn(policies, to);
+        counts.forEach((centre, c) -> out.add(stimulusFor(centre, names.get(centre), c[0], c[1], stimulus)));
         out.sort(java.util.Comparator.comparing(StimulusResult::centreName));
         return out;
     }

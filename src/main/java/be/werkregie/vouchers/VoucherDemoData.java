@@ -70,9 +70,12 @@ class VoucherDemoData implements ApplicationRunner {
 
     private final be.werkregie.platform.DemoDate demoDate;
 
-    VoucherDemoData(be.werkregie.platform.DemoDate demoDate, JdbcClient jdbc, JdbcTemplate template, Organisations organisations, Municipalities municipalities,
+    private final be.werkregie.policy.Policies policies;
+
+    VoucherDemoData(be.werkregie.policy.Policies policies, be.werkregie.platform.DemoDate demoDate, JdbcClient jdbc, JdbcTemplate template, Organisations organisations, Municipalities municipalities,
                     PersonDirectory people, Users users, Payments payments, Misuse misuse, VoucherSettings settings, Clock clock,
                     @Value("${werkregie.demo.scale:0.02}") double scale, @Value("${werkregie.demo.seed:2027}") long seed) {
+        this.policies = policies;
         this.demoDate = demoDate;
         this.jdbc = jdbc;
         this.template = template;
@@ -241,7 +244,7 @@ class VoucherDemoData implements ApplicationRunner {
     private void addVoucher(Random random, UUID person, LocalDate requested, LocalDate packageStart, int number,
                             List<UUID> centres, List<UUID> coaches, LocalDate today, List<Object[]> vouchers,
                             List<Object[]> sessions, List<Object[]> surveys) {
-        VoucherSettings.Rules rules = settings.rulesOn(requested);
+        VoucherSettings.Rules rules = VoucherPolicies.rulesOn(policies, requested);
         int hours = number == 1 ? rules.firstVoucherHours() : rules.secondVoucherHours();
         UUID id = UUID.randomUUID();
         UUID centre = centres.get(Math.min(centres.size() - 1, (int) Math.floor(Math.pow(random.nextDouble(), 1.8) * centres.size())));

@@ -93,7 +93,7 @@ public class Vouchers {
 
     public Eligibility.Result check(UUID personId, Declaration d) {
         validate(d);
-        return Eligibility.evaluate(facts(d, today()), past(personId), settings);
+        return Eligibility.evaluate(facts(d, today()), past(personId), settings, day -> VoucherPolicies.rulesOn(policies, day));
     }
 
     /**
@@ -116,7 +116,7 @@ public class Vouchers {
         }
         locks.lock("voucher-request", personId);
         LocalDate today = today();
-        Eligibility.Result r = Eligibility.evaluate(facts(d, today), past(personId), settings);
+        Eligibility.Result r = Eligibility.evaluate(facts(d, today), past(personId), settings, day -> VoucherPolicies.rulesOn(policies, day));
         if (!r.eligible()) {
             throw new VoucherRefusedException(r);
         }
@@ -356,8 +356,9 @@ public class Vouchers {
         }
         if (in.aftercareOn() != null) {
             val.check(in.synthesisOn() != null && !in.aftercareOn().isBefore(in.synthesisOn()), "aftercareOn", "voucher.aftercareAfterSynthesis");
-            val.check(in.synthesisOn() == null || !in.aftercareOn().isAfter(in.synthesisOn().plusMonths(settings.aftercareMonths())),
-                    "aftercareOn", "voucher.aftercareWindow", settings.aftercareMonths());
+            int aftercare = in.synthesisOn() == null ? 0 : policies.integerOn(VoucherPolicies.AFTERCARE_MONTHS, in.synthesisOn());
+            val.check(in.synthesisOn() == null || !in.aftercareOn().isAfter(in.synthesisOn().plusMonths(aftercare)),
+                    "aftercareOn", "voucher.aftercareWindow", aftercare);
         }
         if (in.synthesisOn() != null) {
             val.check(Boolean.TRUE.equals(in.popPresent()) || in.popText() != null && !in.popText().isBlank(), "popPresent",

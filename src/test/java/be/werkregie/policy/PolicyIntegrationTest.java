@@ -10,6 +10,7 @@ import be.werkregie.identity.Users;
 import be.werkregie.shared.InvalidInputException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,21 @@ class PolicyIntegrationTest {
         users.create(name, "werkregie", "Tweede beheerder", users.find("admin").orElseThrow().organisationId(), null, "nl",
                 Set.of(Role.ADMINISTRATOR));
         return users.find(name).orElseThrow();
+    }
+
+    @Test
+    void everyPolicyValueIsDescribedInThreeLanguages() throws java.io.IOException {
+        for (String file : List.of("messages.properties", "messages_fr.properties", "messages_en.properties")) {
+            java.util.Properties texts = new java.util.Properties();
+            try (var in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("src/main/resources/i18n", file))) {
+                texts.load(in);
+            }
+            for (var d : policies.definitions()) {
+                String key = d.key().startsWith("guidance.result-fee.") ? "policy.description.guidance.result-fee"
+                        : "policy.description." + d.key();
+                assertThat(texts.getProperty(key)).as("%s in %s", key, file).isNotBlank();
+            }
+        }
     }
 
     @Test
