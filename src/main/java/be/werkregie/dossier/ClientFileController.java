@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -79,35 +78,46 @@ class ClientFileController {
         return "dossier/new-person";
     }
 
-    @PostMapping("/people")
-    String create(@RequestParam MultiValueMap<String, String> f, Model model) {
-        Map<String, Integer> dims = new HashMap<>();
-        List<InvalidInputException.FieldProblem> dimProblems = new java.util.ArrayList<>();
-        for (String d : Person.DIMENSIONS) {
-            String v = f.getFirst("dim_" + d);
-            if (v != null && !v.isBlank()) {
-                try {
-                    dims.put(d, Integer.parseInt(v));
-                } catch (NumberFormatException e) {
-                    dimProblems.add(new InvalidInputException.FieldProblem(d, "validation.dimension"));
+    /**
+     * The registration form of a person. The self-assessed dimensions come as fields named {@code dim_<DIMENSION>}
+     * (one per dimension of {@link Person#DIMENSIONS}) and are read from the request.
+     */
+    record NewPersonForm(String nationalNumber, String firstName, String lastName, String municipality, String street, String email,
+                         String phone, String language, String contactLanguage, List<String> preferredChannels, String status,
+                         String education, String migrationBackground, String workDisability) implements be.werkregie.shared.FormObject {
+        NewPerson read(Map<String, String> request) {
+            Map<String, Integer> dims = new HashMap<>();
+            List<InvalidInputException.FieldProblem> dimProblems = new java.util.ArrayList<>();
+            for (String d : Person.DIMENSIONS) {
+                String v = request.get("dim_" + d);
+                if (v != null && !v.isBlank()) {
+                    try {
+                        dims.put(d, Integer.parseInt(v.trim()));
+                    } catch (NumberFormatException e) {
+                        dimProblems.add(new InvalidInputException.FieldProblem(d, "validation.dimension"));
+                    }
                 }
             }
-        }
-        NewPerson p = new NewPerson(f.getFirst("nationalNumber"), f.getFirst("firstName"), f.getFirst("lastName"),
-                f.getFirst("municipality"), f.getFirst("street"), f.getFirst("email"), f.getFirst("phone"),
-                f.getFirst("language"), f.getFirst("contactLanguage"), f.getOrDefault("preferredChannels", List.of()),
-                f.getFirst("status"), f.getFirst("education"), "on".equals(f.getFirst("migrationBackground")),
-                "on".equals(f.getFirst("workDisability")), dims, null);
-        try {
             if (!dimProblems.isEmpty()) {
                 throw new InvalidInputException(dimProblems);
             }
-            UUID id = registration.register(p, CurrentUser.get());
+            return new NewPerson(nationalNumber, firstName, lastName, municipality, street, email, phone, language, contactLanguage,
+                    preferredChannels == null ? List.of() : preferredChannels, status, education,
+                    be.werkregie.shared.FormReader.ticked(migrationBackground), be.werkregie.shared.FormReader.ticked(workDisability),
+                    dims, null);
+        }
+    }
+
+    @PostMapping("/people")
+    String create(NewPersonForm f, @RequestParam Map<String, String> request, Model model) {
+        try {
+            UUID id = registration.register(f.read(request), CurrentUser.get());
             return "redirect:/people/" + id + "?registered";
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.problems());
-            Map<String, Object> form = new HashMap<>(f.toSingleValueMap());
-            form.put("preferredChannels", f.getOrDefault("preferredChannels", List.of()));
+            Map<String, Object> form = new HashMap<>(request);
+            form.putAll(f.values());
+            form.put("preferredChannels", f.preferredChannels() == null ? List.of() : f.preferredChannels());
             model.addAttribute("form", form);
             return form(model);
         }

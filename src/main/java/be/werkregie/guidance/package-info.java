@@ -5,5 +5,12 @@
  * by Kans Op Werk group behind information barriers, payment runs and KPIs. Public API: {@link be.werkregie.guidance.Routing},
  * {@link be.werkregie.guidance.Assessments}, {@link be.werkregie.guidance.Partners}, {@link be.werkregie.guidance.Assignment},
  * {@link be.werkregie.guidance.Trajectories}, {@link be.werkregie.guidance.GuidancePayments}.
+ *
+ * <p>Life cycles: the trajectory's, the referral's and {@link be.werkregie.guidance.ResultFeeStatus}. Events:
+ * {@link be.werkregie.guidance.AssessmentCompleted}, {@link be.werkregie.guidance.TrajectoryStarted},
+ * {@link be.werkregie.guidance.TrajectoryEnded}, {@link be.werkregie.guidance.OutputRegistered},
+ * {@link be.werkregie.guidance.ResultVerified}, {@link be.werkregie.guidance.AssignmentCompleted}, and
+ * {@link be.werkregie.shared.PersonFileFact} for the client's file. Published view: {@code guidance_v_assignment}. Pages
+ * per audience: public, citizen, mediator, partner, admin.
  */
 package be.werkregie.guidance;

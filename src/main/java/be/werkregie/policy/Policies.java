@@ -51,6 +51,15 @@ public class Policies {
         catalogues.orderedStream().flatMap(c -> c.definitions().stream()).forEach(d -> definitions.put(d.key(), d));
     }
 
+    /**
+     * Seeds every key's configuration defaults at start-up (once per database: a key with values is left alone), so
+     * that reading a value never writes.
+     */
+    @jakarta.annotation.PostConstruct
+    void seedAll() {
+        definitions.keySet().forEach(this::seed);
+    }
+
     public List<PolicyDefinition> definitions() {
         return List.copyOf(definitions.values());
     }

@@ -1,7 +1,6 @@
 package be.werkregie.policy;
 
 import be.werkregie.identity.CurrentUser;
-import be.werkregie.shared.FormValues;
 import be.werkregie.shared.InvalidInputException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -47,16 +46,21 @@ class PolicyController {
         return "policy/index";
     }
 
+    /** A new dated value: the parameter, from when, the value and why. */
+    record ChangeForm(String key, String effectiveFrom, String value, String reason) implements be.werkregie.shared.FormObject {}
+
     @PostMapping("/policy/changes")
-    String propose(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+    String propose(ChangeForm form, Model model, RedirectAttributes redirect) {
         try {
-            Policies.Value v = policies.propose(form.getOrDefault("key", ""), FormValues.date(form.get("effectiveFrom"), "effectiveFrom"),
-                    form.get("value"), form.get("reason"), CurrentUser.get());
+            be.werkregie.shared.FormReader r = new be.werkregie.shared.FormReader();
+            java.time.LocalDate from = r.date("effectiveFrom", form.effectiveFrom());
+            r.done();
+            Policies.Value v = policies.propose(form.key() == null ? "" : form.key(), from, form.value(), form.reason(), CurrentUser.get());
             redirect.addFlashAttribute("notice", v.status().equals("PROPOSED") ? "policy.proposed" : "policy.scheduled");
             return "redirect:/policy";
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.problems());
-            model.addAttribute("form", form);
+            model.addAttribute("form", form.values());
             return index(model);
         }
     }

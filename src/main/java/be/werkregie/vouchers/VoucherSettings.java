@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record VoucherSettings(BigDecimal contribution, BigDecimal vatRate, int validityWeeks, int windowYears,
                               int vouchersPerWindow, WindowMode windowMode, LocalDate schemeStart, List<Rules> rules,
                               List<Tariff> tariffs, int complaintMaxAgeYears, int aftercareMonths, int dossierControlSample,
-                              int defenceDays, Stimulus stimulus, Misuse misuse) {
+                              int defenceDays, Stimulus stimulus, Misuse misuse, int mandateYears, int mandateMinExperienceYears) {
 
     /** How the six-year window is counted. */
     public enum WindowMode {

@@ -53,8 +53,8 @@ public class Vouchers {
     private final org.springframework.transaction.support.TransactionTemplate batch;
 
     /**
-     * Registers a batch in one database commit: every item still has its own key, rules, audit and savepoint (a refused
-     * item is rolled back alone and answered with its problems); the answer is sent after the one commit.
+     * Registers a batch in one database commit: every item still has its own key, rules and audit (a refused item
+     * changes nothing and is answered with its problems); the answer is sent after the one commit.
      */
     public <T> T inOneCommit(java.util.function.Supplier<T> work) {
         return batch.execute(status -> work.get());
@@ -76,9 +76,9 @@ public class Vouchers {
         this.locks = locks;
         this.people = people;
         this.idempotency = idempotency;
-        // one registration = one transaction; inside a batch (inOneCommit) one savepoint, so a refused item changes nothing
+        // one registration = one transaction; inside a batch (inOneCommit) it joins the batch's one transaction: the
+        // registration is one statement that never fails on a rule, so a refused item has changed nothing
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(txManager);
-        this.transactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.batch = new org.springframework.transaction.support.TransactionTemplate(txManager);
         this.jdbc = jdbc;
         this.settings = settings;
@@ -253,43 +253,62 @@ public class Vouchers {
         val.throwIfInvalid();
         String key = centre + ":" + idempotencyKey.trim();
         try {
-            return transactions.execute(status -> register(voucherId, centre, in, key, actor));
+            // a refusal is returned, not thrown, inside the transaction: in a batch the one transaction goes on
+            Object outcome = transactions.execute(status -> register(voucherId, centre, in, key, actor));
+            if (outcome instanceof RuntimeException refused) {
+                throw refused;
+            }
+            return (UUID) outcome;
         } catch (org.springframework.dao.DuplicateKeyException e) {
             // the same key raced with itself: the first registration won, this retry returns it
             return jdbc.sql("select id from vc_session where idempotency_key = ?").param(key).query(UUID.class).single();
         }
     }
 
-    private UUID register(UUID voucherId, UUID centre, SessionInput in, String key, CurrentUser actor) {
+    /** The new (or earlier) session's id, or the refusal as an exception to throw outside the transaction. */
+    private Object register(UUID voucherId, UUID centre, SessionInput in, String key, CurrentUser actor) {
         UUID id = UUID.randomUUID();
         record Outcome(UUID existing, UUID inserted, UUID personId) {}
+        // One statement decides: the voucher row is locked and re-read at its newest version (FOR UPDATE re-checks the
+        // conditions after a concurrent registration), the session is inserted only when it fits, and a key that exists
+        // (a retry, or the same key racing with itself) inserts nothing and changes no counter. The statement never
+        // fails on a rule, so a batch needs no savepoint per item.
         Outcome o = jdbc.sql("""
-                with existing as (select id from vc_session where idempotency_key = :key),
-                upd as (
-                  update vc_voucher v set used_half_hours = v.used_half_hours + :hh
-                  where v.id = :voucher and v.centre_id = :centre and v.status = 'IN_GUIDANCE'
+                with v as (
+                  select v.id, v.person_id from vc_voucher v
+                  where v.id = :voucher and v.centre_id = :centre and v.status = :status
                     and (v.taken_over_on is null or v.taken_over_on <= :date)
                     and v.used_half_hours + :hh <= v.hours * 2
-                    and not exists (select 1 from existing)
                     and (cast(:coach as uuid) is null or exists (select 1 from vc_coach_centre k
                          where k.coach_id = cast(:coach as uuid) and k.organisation_id = :centre and k.accepted_at is not null))
-                  returning v.id, v.person_id),
+                  for update of v),
                 ins as (
                   insert into vc_session (id, voucher_id, centre_id, coach_id, session_date, start_time, half_hours, mode,
                     idempotency_key, registered_by)
-                  select :id, upd.id, :centre, cast(:coach as uuid), :date, :start, :hh, :mode, :key, :user from upd
-                  returning id)
-                select (select id from existing), (select id from ins), (select person_id from upd)""")
+                  select :id, v.id, :centre, cast(:coach as uuid), :date, :start, :hh, :mode, :key, :user from v
+                  on conflict (idempotency_key) do nothing
+                  returning id),
+                upd as (
+                  update vc_voucher x set used_half_hours = x.used_half_hours + :hh
+                  where x.id = :voucher and exists (select 1 from ins)
+                  returning x.person_id)
+                select (select id from vc_session where idempotency_key = :key), (select id from ins), (select person_id from upd)""")
                 .param("key", key).param("hh", in.halfHours()).param("voucher", voucherId).param("centre", centre)
+                .param("status", Voucher.Status.IN_GUIDANCE.name())
                 .param("date", in.date()).param("coach", in.coachId()).param("id", id).param("start", in.startTime())
                 .param("mode", in.mode()).param("user", actor.username())
                 .query((rs, i) -> new Outcome(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
                 .single();
-        if (o.existing() != null) {
-            return o.existing();
+        if (o.inserted() == null && o.existing() != null) {
+            return o.existing(); // the key was used before: the first registration's answer
         }
         if (o.inserted() == null) {
-            throw whyRefused(voucherId, centre, in);
+            // the same key may have been committed by a parallel request while this statement waited
+            var raced = jdbc.sql("select id from vc_session where idempotency_key = ?").param(key).query(UUID.class).optional();
+            if (raced.isPresent()) {
+                return raced.get();
+            }
+            return whyRefused(voucherId, centre, in);
         }
         audit.record(actor, o.personId(), AuditTrail.Action.WRITE, "VOUCHERS", "session registered",
                 in.date() + " " + in.halfHours() + " half hours " + in.mode());

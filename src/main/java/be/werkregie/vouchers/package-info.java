@@ -5,5 +5,11 @@
  * Misuse detection with explainable scores, its case workflow and sanctions after the defence period. Public API: {@link be.werkregie.vouchers.Vouchers},
  * {@link be.werkregie.vouchers.CareerCentres}, {@link be.werkregie.vouchers.SearchRobot},
  * {@link be.werkregie.vouchers.Payments}, {@link be.werkregie.vouchers.Quality}, {@link be.werkregie.vouchers.Misuse}.
+ *
+ * <p>The life cycles are enums with their allowed moves: {@link be.werkregie.vouchers.Voucher.Status}, the complaint's,
+ * the mandate's, the misuse case's and the sanction's. Events: {@link be.werkregie.vouchers.VoucherIssued},
+ * {@link be.werkregie.vouchers.SessionRegistered}, {@link be.werkregie.vouchers.VoucherClosed}; payment runs go through
+ * {@link be.werkregie.platform.PaymentRuns}. Pages per audience: public, citizen, centre, admin. The module does not
+ * call messaging; messaging reacts to its events.
  */
 package be.werkregie.vouchers;

@@ -21,7 +21,7 @@ class VoucherRulesTest {
                 List.of(new VoucherSettings.Tariff(LocalDate.of(2013, 7, 1), new BigDecimal("137.50")),
                         new VoucherSettings.Tariff(LocalDate.of(2020, 1, 1), new BigDecimal("140.25"))),
                 1, 12, 25, 15, new VoucherSettings.Stimulus(new BigDecimal("0.30"), 20, new BigDecimal("0.60"), new BigDecimal("150.00")),
-                new VoucherSettings.Misuse(24, 60, 5, java.time.LocalTime.of(7, 0), java.time.LocalTime.of(22, 0), 3, 16, 2));
+                new VoucherSettings.Misuse(24, 60, 5, java.time.LocalTime.of(7, 0), java.time.LocalTime.of(22, 0), 3, 16, 2), 6, 3);
     }
 
     static final VoucherSettings S = settings(VoucherSettings.WindowMode.FROM_FIRST_VOUCHER);

@@ -1,0 +1,66 @@
+package be.werkregie.guidance;
+
+import be.werkregie.guidance.GuidanceForms.ChoiceForm;
+import be.werkregie.identity.CurrentUser;
+import be.werkregie.people.PersonDirectory;
+import be.werkregie.shared.InvalidInputException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The client's guidance pages: assessments, the choice of a partner site, and their trajectories. */
+@Controller
+class CitizenGuidancePages {
+
+    private final Catalogue catalogue;
+    private final Partners partners;
+    private final Assessments assessments;
+    private final Trajectories trajectories;
+    private final PersonDirectory people;
+
+    CitizenGuidancePages(Catalogue catalogue, Partners partners, Assessments assessments, Trajectories trajectories, PersonDirectory people) {
+        this.catalogue = catalogue;
+        this.partners = partners;
+        this.assessments = assessments;
+        this.trajectories = trajectories;
+        this.people = people;
+    }
+
+    @GetMapping("/me/guidance")
+    String mine(Model model) {
+        CurrentUser me = CurrentUser.get();
+        List<Assessments.Referral> referrals = assessments.referralsOf(me.personId(), me);
+        model.addAttribute("assessments", assessments.ofPerson(me.personId(), me));
+        model.addAttribute("referrals", referrals);
+        model.addAttribute("trajectories", trajectories.ofPerson(me.personId(), me));
+        model.addAttribute("offers", catalogue.offers());
+        Map<UUID, List<Partners.Partner>> options = new HashMap<>();
+        String home = people.get(me.personId(), me, "guidance choice").municipalityNis();
+        for (Assessments.Referral r : referrals) {
+            if (r.isOpen()) {
+                options.put(r.id(), partners.landing(new Partners.LandingQuery(r.offerCode(), null, home, null, true)));
+            }
+        }
+        model.addAttribute("options", options);
+        return "guidance/me";
+    }
+
+    @PostMapping("/me/guidance/referrals/{id}/choice")
+    String choose(@PathVariable UUID id, ChoiceForm form, Model model, RedirectAttributes redirect) {
+        try {
+            trajectories.choose(id, form.site(), CurrentUser.get());
+            redirect.addFlashAttribute("notice", "guidance.chosen");
+            return "redirect:/me/guidance";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            return mine(model);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package be.werkregie.guidance;
+
+import be.werkregie.guidance.GuidanceForms.ActionForm;
+import be.werkregie.guidance.GuidanceForms.FlankingForm;
+import be.werkregie.guidance.GuidanceForms.OutcomeForm;
+import be.werkregie.guidance.GuidanceForms.StopForm;
+import be.werkregie.identity.CurrentUser;
+import be.werkregie.shared.FormReader;
+import be.werkregie.shared.InvalidInputException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The partner's guidance pages: its trajectories, actions and evidence, flanking actions, stop with handover, outcome. */
+@Controller
+class PartnerGuidancePages {
+
+    private final Catalogue catalogue;
+    private final Partners partners;
+    private final Trajectories trajectories;
+    private final ResultVerification verification;
+    private final Clock clock;
+
+    PartnerGuidancePages(Catalogue catalogue, Partners partners, Trajectories trajectories, ResultVerification verification, Clock clock) {
+        this.catalogue = catalogue;
+        this.partners = partners;
+        this.trajectories = trajectories;
+        this.verification = verification;
+        this.clock = clock;
+    }
+
+    @GetMapping("/partner/trajectories")
+    String partnerList(Model model) {
+        model.addAttribute("trajectories", trajectories.ofPartner(CurrentUser.get(), null));
+        return "guidance/partner-list";
+    }
+
+    @GetMapping("/partner/trajectories/{id}")
+    String partnerTrajectory(@PathVariable UUID id, Model model) {
+        CurrentUser me = CurrentUser.get();
+        partners.ownPartner(me);
+        Trajectories.Trajectory t = trajectories.get(id, me);
+        model.addAttribute("t", t);
+        model.addAttribute("actions", trajectories.actions(id, me));
+        model.addAttribute("kinds", catalogue.actionKinds());
+        model.addAttribute("flanking", catalogue.flankingActions().stream().filter(f -> f.combinableWith().contains(t.offerCode())
+                && !t.flanking().contains(f.code())).toList());
+        model.addAttribute("contractTypes", Trajectories.CONTRACT_TYPES);
+        String resultStatus = t.endedWithWork() ? verification.status(id).orElse(null) : null;
+        model.addAttribute("resultStatus", resultStatus);
+        model.addAttribute("fee", "VERIFIED".equals(resultStatus) ? trajectories.resultFeeForPartner(id, me) : null);
+        model.addAttribute("key", UUID.randomUUID().toString());
+        model.addAttribute("today", LocalDate.now(clock));
+        return "guidance/partner-trajectory";
+    }
+
+    @PostMapping("/partner/trajectories/{id}/actions")
+    String action(@PathVariable UUID id, ActionForm form, @RequestParam(name = "evidence", required = false) MultipartFile evidence,
+                  Model model, RedirectAttributes redirect) {
+        return partnerAction(id, model, redirect, () -> {
+            FormReader r = new FormReader();
+            LocalDate on = r.date("occurredOn", form.occurredOn());
+            r.done();
+            trajectories.registerAction(id, form.kind(), on, form.note(),
+                    evidence == null || evidence.isEmpty() ? null : evidence.getOriginalFilename(),
+                    evidence == null || evidence.isEmpty() ? null : bytes(evidence), form.key(), CurrentUser.get());
+        });
+    }
+
+    @PostMapping("/partner/trajectories/{id}/flanking")
+    String flanking(@PathVariable UUID id, FlankingForm form, Model model, RedirectAttributes redirect) {
+        return partnerAction(id, model, redirect, () -> trajectories.addFlanking(id, form.code(), form.motivation(), CurrentUser.get()));
+    }
+
+    @PostMapping("/partner/trajectories/{id}/stop")
+    String stop(@PathVariable UUID id, StopForm form, Model model, RedirectAttributes redirect) {
+        return partnerAction(id, model, redirect, () -> trajectories.stop(id, form.motivation(), form.contactName(),
+                form.contactDetails(), CurrentUser.get()));
+    }
+
+    @PostMapping("/partner/trajectories/{id}/result-proof")
+    String resultProof(@PathVariable UUID id, @RequestParam(name = "proof", required = false) MultipartFile proof, Model model,
+                       RedirectAttributes redirect) {
+        return partnerAction(id, model, redirect, () -> verification.submitProof(id,
+                proof == null || proof.isEmpty() ? null : proof.getOriginalFilename(),
+                proof == null || proof.isEmpty() ? null : bytes(proof), CurrentUser.get()));
+    }
+
+    @PostMapping("/partner/trajectories/{id}/outcome")
+    String outcome(@PathVariable UUID id, OutcomeForm form, Model model, RedirectAttributes redirect) {
+        return partnerAction(id, model, redirect, () -> {
+            FormReader r = new FormReader();
+            LocalDate start = r.date("workStart", form.workStart());
+            r.done();
+            trajectories.outcome(id, form.outcome(), start, form.contractType(), CurrentUser.get());
+        });
+    }
+
+    private String partnerAction(UUID id, Model model, RedirectAttributes redirect, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", "guidance.saved");
+            return "redirect:/partner/trajectories/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            return partnerTrajectory(id, model);
+        }
+    }
+
+    private static byte[] bytes(MultipartFile f) {
+        try {
+            return f.getBytes();
+        } catch (IOException e) {
+            throw InvalidInputException.of("evidence", "guidance.evidenceInvalid");
+        }
+    }
+}

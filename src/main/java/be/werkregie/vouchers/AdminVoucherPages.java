@@ -1,0 +1,179 @@
+package be.werkregie.vouchers;
+
+import be.werkregie.identity.CurrentUser;
+import be.werkregie.shared.FormReader;
+import be.werkregie.shared.InvalidInputException;
+import be.werkregie.shared.NotFoundException;
+import be.werkregie.vouchers.VoucherForms.ComplaintDecisionForm;
+import be.werkregie.vouchers.VoucherForms.ConclusionForm;
+import be.werkregie.vouchers.VoucherForms.DossierControlForm;
+import be.werkregie.vouchers.VoucherForms.MandateDecisionForm;
+import be.werkregie.vouchers.VoucherForms.PaymentRunForm;
+import be.werkregie.vouchers.VoucherForms.SanctionDecisionForm;
+import be.werkregie.vouchers.VoucherForms.SanctionForm;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The employment service's career-voucher pages: payment runs, mandates, complaints, stimulus financing, dossier
+ * control, misuse cases and sanctions.
+ */
+@Controller
+class AdminVoucherPages {
+
+    private final SearchRobot robot;
+    private final CareerCentres centres;
+    private final Payments payments;
+    private final Quality quality;
+    private final Misuse misuse;
+    private final Clock clock;
+
+    AdminVoucherPages(SearchRobot robot, CareerCentres centres, Payments payments, Quality quality, Misuse misuse, Clock clock) {
+        this.robot = robot;
+        this.centres = centres;
+        this.payments = payments;
+        this.quality = quality;
+        this.misuse = misuse;
+        this.clock = clock;
+    }
+
+    @GetMapping("/vouchers/admin")
+    String admin(@RequestParam(required = false) Integer year, Model model) {
+        model.addAttribute("runs", payments.runs());
+        model.addAttribute("complaints", quality.openComplaints());
+        model.addAttribute("mandates", centres.mandates("APPLIED"));
+        int y = year == null || year < 1900 || year > 2199 ? LocalDate.now(clock).getYear() - 1 : year;
+        model.addAttribute("year", y);
+        model.addAttribute("stimulus", quality.stimulus(y));
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("satisfaction", quality.satisfaction(null, today.minusYears(2), today));
+        model.addAttribute("runKey", UUID.randomUUID().toString());
+        model.addAttribute("today", today);
+        model.addAttribute("outcomes", Quality.OUTCOMES);
+        model.addAttribute("remedies", Quality.REMEDIES);
+        model.addAttribute("allCentres", robot.activeCentres());
+        return "vouchers/admin";
+    }
+
+    @PostMapping("/vouchers/admin/payment-runs")
+    String run(PaymentRunForm form, Model model) {
+        try {
+            FormReader r = new FormReader();
+            LocalDate until = r.date("performedUntil", form.performedUntil());
+            r.done();
+            Payments.Run run = payments.run(until, form.runKey(), CurrentUser.get());
+            return "redirect:/vouchers/admin/payment-runs/" + run.id();
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            return admin(null, model);
+        }
+    }
+
+    @GetMapping("/vouchers/admin/payment-runs/{id}")
+    String runPage(@PathVariable UUID id, Model model) {
+        model.addAttribute("run", payments.find(id).orElseThrow(() -> new NotFoundException("run")));
+        model.addAttribute("centres", payments.centresInRun(id));
+        return "vouchers/run";
+    }
+
+    @PostMapping("/vouchers/admin/mandates/{id}")
+    String decideMandate(@PathVariable UUID id, MandateDecisionForm form, Model model, RedirectAttributes redirect) {
+        try {
+            centres.decide(id, "approve".equals(form.decision()), form.reason(), CurrentUser.get());
+            redirect.addFlashAttribute("notice", "mandate.decided");
+            return "redirect:/vouchers/admin";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            return admin(null, model);
+        }
+    }
+
+    @PostMapping("/vouchers/admin/complaints/{id}")
+    String decideComplaint(@PathVariable UUID id, ComplaintDecisionForm form, Model model, RedirectAttributes redirect) {
+        try {
+            quality.decideComplaint(id, form.outcome(), FormReader.text(form.remedy()), form.note(), CurrentUser.get());
+            redirect.addFlashAttribute("notice", "complaint.decided");
+            return "redirect:/vouchers/admin";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            return admin(null, model);
+        }
+    }
+
+    @PostMapping("/vouchers/admin/centres/dossier-control")
+    String dossierControl(DossierControlForm form, Model model) {
+        try {
+            FormReader r = new FormReader();
+            UUID centre = r.uuid("centreId", form.centreId(), "validation.choice");
+            r.done();
+            if (centre == null) {
+                throw InvalidInputException.of("centreId", "validation.choice");
+            }
+            UUID control = quality.drawDossierControl(centre, System.nanoTime(), CurrentUser.get());
+            model.addAttribute("controlItems", quality.controlItems(control));
+            model.addAttribute("controlCentre", centres.find(centre).map(CareerCentres.Centre::name).orElse(""));
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+        }
+        return admin(null, model);
+    }
+
+    // ---- misuse and sanctions ----
+
+    @GetMapping("/vouchers/admin/misuse")
+    String misusePage(Model model) {
+        model.addAttribute("cases", misuse.cases(null));
+        model.addAttribute("sanctions", misuse.sanctions());
+        model.addAttribute("kinds", Misuse.SANCTION_KINDS);
+        model.addAttribute("requestKey", UUID.randomUUID().toString());
+        return "vouchers/misuse";
+    }
+
+    @PostMapping("/vouchers/admin/misuse/detection")
+    String detect(RedirectAttributes redirect) {
+        misuse.detect();
+        redirect.addFlashAttribute("notice", "misuse.saved");
+        return "redirect:/vouchers/admin/misuse";
+    }
+
+    @PostMapping("/vouchers/admin/misuse/cases/{id}/investigation")
+    String investigate(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
+        return misuseAction(() -> misuse.investigate(id, CurrentUser.get()), "case-" + id, model, redirect);
+    }
+
+    @PostMapping("/vouchers/admin/misuse/cases/{id}/conclusion")
+    String conclude(@PathVariable UUID id, ConclusionForm form, Model model, RedirectAttributes redirect) {
+        return misuseAction(() -> misuse.conclude(id, FormReader.yesNo(form.founded()), form.note(), CurrentUser.get()), "case-" + id,
+                model, redirect);
+    }
+
+    @PostMapping("/vouchers/admin/misuse/cases/{id}/sanctions")
+    String proposeSanction(@PathVariable UUID id, SanctionForm form, Model model, RedirectAttributes redirect) {
+        return misuseAction(() -> misuse.propose(id, form.read(), CurrentUser.get()), "sanctions-title", model, redirect);
+    }
+
+    @PostMapping("/vouchers/admin/sanctions/{id}/decision")
+    String decideSanction(@PathVariable UUID id, SanctionDecisionForm form, Model model, RedirectAttributes redirect) {
+        return misuseAction(() -> misuse.decide(id, FormReader.yesNo(form.makeFinal()), form.note(), CurrentUser.get()), "sanctions-title",
+                model, redirect);
+    }
+
+    private String misuseAction(Runnable action, String anchor, Model model, RedirectAttributes redirect) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", "misuse.saved");
+            return "redirect:/vouchers/admin/misuse#" + anchor;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            return misusePage(model);
+        }
+    }
+}

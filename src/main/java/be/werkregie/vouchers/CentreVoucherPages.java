@@ -1,0 +1,215 @@
+package be.werkregie.vouchers;
+
+import be.werkregie.identity.CurrentUser;
+import be.werkregie.shared.FormObject;
+import be.werkregie.shared.FormReader;
+import be.werkregie.shared.InvalidInputException;
+import be.werkregie.shared.NotFoundException;
+import be.werkregie.vouchers.VoucherForms.CoachForm;
+import be.werkregie.vouchers.VoucherForms.DefenceForm;
+import be.werkregie.vouchers.VoucherForms.GuidanceForm;
+import be.werkregie.vouchers.VoucherForms.MandateApplicationForm;
+import be.werkregie.vouchers.VoucherForms.ProfileForm;
+import be.werkregie.vouchers.VoucherForms.SessionForm;
+import be.werkregie.vouchers.VoucherForms.SiteForm;
+import be.werkregie.vouchers.VoucherForms.TakeOverForm;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The career centre's pages: taking over a voucher, registering sessions and the guidance record, its own profile,
+ * sites, coaches and mandate, and the sanctions against it with its defence.
+ */
+@Controller
+class CentreVoucherPages {
+
+    private final Vouchers vouchers;
+    private final CareerCentres centres;
+    private final Payments payments;
+    private final Misuse misuse;
+    private final Clock clock;
+
+    CentreVoucherPages(Vouchers vouchers, CareerCentres centres, Payments payments, Misuse misuse, Clock clock) {
+        this.vouchers = vouchers;
+        this.centres = centres;
+        this.payments = payments;
+        this.misuse = misuse;
+        this.clock = clock;
+    }
+
+    @GetMapping("/centre/vouchers")
+    String centre(Model model) {
+        CurrentUser me = CurrentUser.get();
+        List<Voucher> list = vouchers.ofCentre(me);
+        model.addAttribute("vouchers", list);
+        model.addAttribute("names", vouchers.clientNames(list, me));
+        model.addAttribute("runs", payments.runsOfCentre(me.organisationId()));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of());
+        }
+        return "vouchers/centre";
+    }
+
+    @PostMapping("/centre/vouchers")
+    String takeOver(TakeOverForm form, Model model, RedirectAttributes redirect) {
+        try {
+            Voucher v = vouchers.takeOver(form.code(), form.nationalNumber(), CurrentUser.get());
+            redirect.addFlashAttribute("notice", "voucher.takenOver");
+            return "redirect:/centre/vouchers/" + v.id();
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            model.addAttribute("form", form.values());
+            return centre(model);
+        }
+    }
+
+    @GetMapping("/centre/vouchers/{id}")
+    String centreVoucher(@PathVariable UUID id, Model model) {
+        CurrentUser me = CurrentUser.get();
+        Voucher v = vouchers.ofCentre(id, me);
+        model.addAttribute("voucher", v);
+        model.addAttribute("clientName", vouchers.clientNames(List.of(v), me).get(v.id()));
+        model.addAttribute("sessions", vouchers.sessions(id));
+        model.addAttribute("coaches", centres.coaches(me.organisationId()));
+        model.addAttribute("themes", Vouchers.THEMES);
+        model.addAttribute("modes", Vouchers.MODES);
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of());
+        }
+        return "vouchers/centre-voucher";
+    }
+
+    @PostMapping("/centre/vouchers/{id}/sessions")
+    String registerSession(@PathVariable UUID id, SessionForm form, Model model, RedirectAttributes redirect) {
+        try {
+            vouchers.registerSession(id, form.read(), form.idempotencyKey(), CurrentUser.get());
+            redirect.addFlashAttribute("notice", "session.registered");
+            return "redirect:/centre/vouchers/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            model.addAttribute("form", form.values());
+            return centreVoucher(id, model);
+        }
+    }
+
+    @PostMapping("/centre/vouchers/{id}/guidance")
+    String guidance(@PathVariable UUID id, GuidanceForm form, Model model, RedirectAttributes redirect) {
+        try {
+            vouchers.updateGuidance(id, form.read(), CurrentUser.get());
+            redirect.addFlashAttribute("notice", "guidance.saved");
+            return "redirect:/centre/vouchers/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            return centreVoucher(id, model);
+        }
+    }
+
+    // ---- the centre's own profile, sites, coaches and mandate ----
+
+    @GetMapping("/centre/profile")
+    String centreProfile(Model model) {
+        CurrentUser me = CurrentUser.get();
+        UUID centre = vouchers.centreOf(me);
+        model.addAttribute("centre", centres.find(centre).orElseThrow(() -> new NotFoundException("centre")));
+        model.addAttribute("sites", centres.sites(centre));
+        model.addAttribute("coaches", centres.coaches(centre));
+        model.addAttribute("linkRequests", centres.linkRequests(centre, me));
+        model.addAttribute("mandates", centres.mandatesOf(centre));
+        model.addAttribute("languages", CareerCentres.LANGUAGES);
+        model.addAttribute("targetGroups", CareerCentres.TARGET_GROUPS);
+        model.addAttribute("methodologies", CareerCentres.METHODOLOGIES);
+        model.addAttribute("coachKinds", CareerCentres.COACH_KINDS);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of());
+        }
+        return "vouchers/centre-self";
+    }
+
+    @PostMapping("/centre/profile")
+    String saveProfile(ProfileForm form, Model model, RedirectAttributes redirect) {
+        return centreAction(model, redirect, form, () -> centres.updateProfile(vouchers.centreOf(CurrentUser.get()), form.read(),
+                CurrentUser.get()));
+    }
+
+    @PostMapping("/centre/sites")
+    String addSite(SiteForm form, Model model, RedirectAttributes redirect) {
+        return centreAction(model, redirect, form, () -> centres.addSite(vouchers.centreOf(CurrentUser.get()), form.name(),
+                form.street(), form.municipality(), FormReader.ticked(form.headOffice()), FormReader.ticked(form.wheelchairAccess()),
+                CurrentUser.get()));
+    }
+
+    @PostMapping("/centre/coaches")
+    String addCoach(CoachForm form, Model model, RedirectAttributes redirect) {
+        return centreAction(model, redirect, form, () -> centres.addCoach(vouchers.centreOf(CurrentUser.get()), null, form.name(),
+                form.profile(), form.kind(), form.languages(), FormReader.ticked(form.eCoaching()), CurrentUser.get()));
+    }
+
+    @PostMapping("/centre/coach-links/{coachId}/{centreId}")
+    String answerLink(@PathVariable UUID coachId, @PathVariable UUID centreId, @RequestParam(defaultValue = "") String accept,
+                      Model model, RedirectAttributes redirect) {
+        return centreAction(model, redirect, null, () -> centres.answerLinkRequest(vouchers.centreOf(CurrentUser.get()), coachId,
+                centreId, "true".equals(accept), CurrentUser.get()));
+    }
+
+    @PostMapping("/centre/sites/{siteId}/removal")
+    String removeSite(@PathVariable UUID siteId, Model model, RedirectAttributes redirect) {
+        return centreAction(model, redirect, null, () -> centres.removeSite(vouchers.centreOf(CurrentUser.get()), siteId,
+                CurrentUser.get()));
+    }
+
+    @PostMapping("/centre/coaches/{coachId}/removal")
+    String removeCoach(@PathVariable UUID coachId, Model model, RedirectAttributes redirect) {
+        return centreAction(model, redirect, null, () -> centres.removeCoach(vouchers.centreOf(CurrentUser.get()), coachId,
+                CurrentUser.get()));
+    }
+
+    @PostMapping("/centre/mandate-applications")
+    String applyMandate(MandateApplicationForm form, Model model, RedirectAttributes redirect) {
+        return centreAction(model, redirect, form, () -> centres.apply(vouchers.centreOf(CurrentUser.get()), form.read(), CurrentUser.get()));
+    }
+
+    private String centreAction(Model model, RedirectAttributes redirect, FormObject form, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", "misuse.saved");
+            return "redirect:/centre/profile";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            model.addAttribute("form", form == null ? Map.of() : form.values());
+            return centreProfile(model);
+        }
+    }
+
+    // ---- sanctions against the centre ----
+
+    @GetMapping("/centre/sanctions")
+    String ownSanctions(Model model) {
+        model.addAttribute("sanctions", misuse.sanctionsOfOwnCentre(vouchers.centreOf(CurrentUser.get())));
+        model.addAttribute("today", LocalDate.now(clock));
+        return "vouchers/sanctions";
+    }
+
+    @PostMapping("/centre/sanctions/{id}/defence")
+    String defend(@PathVariable UUID id, DefenceForm form, Model model, RedirectAttributes redirect) {
+        try {
+            misuse.defend(id, vouchers.centreOf(CurrentUser.get()), form.defence());
+            redirect.addFlashAttribute("notice", "sanction.defenceSaved");
+            return "redirect:/centre/sanctions";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            return ownSanctions(model);
+        }
+    }
+}
