@@ -69,7 +69,16 @@ class ClientFileController {
         return form(model);
     }
 
+    /** Who registers on the person's consent (everyone but the employment service's mediators and administrators). */
+    private static boolean needsConsent(CurrentUser me) {
+        return !(me.has(Role.ADMINISTRATOR) || me.has(Role.MEDIATOR) && me.worksForEmploymentService());
+    }
+
     private String form(Model model) {
+        CurrentUser me = CurrentUser.get();
+        model.addAttribute("needsConsent", needsConsent(me));
+        model.addAttribute("organisationName", me.organisationName());
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("municipalities", municipalities.all());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("statuses", PersonStatus.values());
@@ -84,7 +93,16 @@ class ClientFileController {
      */
     record NewPersonForm(String nationalNumber, String firstName, String lastName, String municipality, String street, String email,
                          String phone, String language, String contactLanguage, List<String> preferredChannels, String status,
-                         String education, String migrationBackground, String workDisability) implements be.werkregie.shared.FormObject {
+                         String education, String migrationBackground, String workDisability, String purpose, String scope,
+                         String expiresOn, String recordedVia, String evidence) implements be.werkregie.shared.FormObject {
+
+        /** The person's consent for the registering organisation (asked of partners and social services only). */
+        be.werkregie.people.PersonRegistration.ConsentAtRegistration consent() {
+            be.werkregie.shared.FormReader r = new be.werkregie.shared.FormReader();
+            LocalDate until = r.date("expiresOn", expiresOn);
+            r.done();
+            return new be.werkregie.people.PersonRegistration.ConsentAtRegistration(purpose, scope, until, recordedVia, evidence);
+        }
         NewPerson read(Map<String, String> request) {
             Map<String, Integer> dims = new HashMap<>();
             List<InvalidInputException.FieldProblem> dimProblems = new java.util.ArrayList<>();
@@ -111,7 +129,8 @@ class ClientFileController {
     @PostMapping("/people")
     String create(NewPersonForm f, @RequestParam Map<String, String> request, Model model) {
         try {
-            UUID id = registration.register(f.read(request), CurrentUser.get());
+            CurrentUser me = CurrentUser.get();
+            UUID id = registration.register(f.read(request), needsConsent(me) ? f.consent() : null, me);
             return "redirect:/people/" + id + "?registered";
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.problems());

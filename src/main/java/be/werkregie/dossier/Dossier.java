@@ -200,7 +200,14 @@ public class Dossier {
     @Transactional
     public void acknowledge(UUID handoverId, String note, CurrentUser actor) {
         Handover h = handover(handoverId).orElseThrow(() -> new NotFoundException("handover"));
-        if (!h.toOrganisationId().equals(actor.organisationId())) {
+        // the receiver acknowledges; a handover to the employment service (any of its offices) is acknowledged by any
+        // of its mediators: the client returns to the service, not to one desk
+        boolean toEmploymentService = organisations.find(h.toOrganisationId())
+                .map(o -> o.kind() == be.werkregie.identity.OrganisationKind.EMPLOYMENT_SERVICE
+                        || o.kind() == be.werkregie.identity.OrganisationKind.PES_OFFICE).orElse(false);
+        boolean receiver = h.toOrganisationId().equals(actor.organisationId())
+                || toEmploymentService && actor.has(Role.MEDIATOR) && actor.worksForEmploymentService();
+        if (!receiver) {
             throw new NotFoundException("handover");
         }
         Validator v = new Validator().text("note", note, 2000);

@@ -138,28 +138,29 @@ public class Assignment {
         });
         jdbc.sql("analyze tmp_assign").update();
         long tCopied = System.nanoTime();
+        // The placed referrals are claimed (compare-and-set on their open states) and their trajectories written from
+        // exactly the claimed rows, in one statement; then the unplaced ones are marked.
         jdbc.sql("""
-                update gd_referral r set status = 'ASSIGNED', site_id = a.site_id, assignment_run = ?,
-                  distance_km = round(a.metres / 1000.0, 1),
-                  explanation = case when a.metres <= a.nearest then 'NEAREST' else 'NEAREST_FULL:' || round(a.nearest / 1000.0, 1) end,
-                  unplaced_reason = null
-                from tmp_assign a where a.referral_id = r.id and a.site_id is not null and r.status = any(?)""")
-                .params(runId, Assessments.Referral.Status.open()).update();
+                with placed as (
+                  update gd_referral r set status = 'ASSIGNED', site_id = a.site_id, assignment_run = ?,
+                    distance_km = round(a.metres / 1000.0, 1),
+                    explanation = case when a.metres <= a.nearest then 'NEAREST' else 'NEAREST_FULL:' || round(a.nearest / 1000.0, 1) end,
+                    unplaced_reason = null
+                  from tmp_assign a where a.referral_id = r.id and a.site_id is not null and r.status = any(?)
+                  returning r.id, r.person_id, r.offer_code, r.assessment_id, a.site_id, a.kow_group)
+                insert into gd_trajectory (id, referral_id, person_id, partner_id, site_id, offer_code, flanking, started_on, goal_date,
+                  status, kow_group)
+                select gen_random_uuid(), p.id, p.person_id, s.partner_id, s.id, p.offer_code, asm.flanking, ?, ?, 'ACTIVE', p.kow_group
+                from placed p join gd_site s on s.id = p.site_id join gd_assessment asm on asm.id = p.assessment_id""")
+                .params(runId, Assessments.Referral.Status.open(), Date.valueOf(today),
+                        Date.valueOf(today.plusMonths(policies.integerOn(GuidancePolicies.GOAL_MONTHS, today)))).update();
+        long tUpdated = System.nanoTime();
         jdbc.sql("""
                 update gd_referral r set status = 'UNPLACED', assignment_run = ?, unplaced_reason = a.reason
                 from tmp_assign a where a.referral_id = r.id and a.site_id is null and r.status = any(?)""")
                 .params(runId, Assessments.Referral.Status.open()).update();
-        long tUpdated = System.nanoTime();
-        jdbc.sql("""
-                insert into gd_trajectory (id, referral_id, person_id, partner_id, site_id, offer_code, flanking, started_on, goal_date,
-                  status, kow_group)
-                select gen_random_uuid(), r.id, r.person_id, s.partner_id, s.id, r.offer_code, asm.flanking, ?, ?, 'ACTIVE', a.kow_group
-                from tmp_assign a join gd_referral r on r.id = a.referral_id join gd_site s on s.id = a.site_id
-                join gd_assessment asm on asm.id = r.assessment_id
-                where a.site_id is not null and r.assignment_run = ? and r.status = 'ASSIGNED'""")
-                .params(Date.valueOf(today), Date.valueOf(today.plusMonths(policies.integerOn(GuidancePolicies.GOAL_MONTHS, today))), runId).update();
         long tWritten = System.nanoTime();
-        log.info("Assignment phases: load {} ms, solve {} ms, write {} ms (copy {} ms, update referrals {} ms, insert trajectories {} ms)",
+        log.info("Assignment phases: load {} ms, solve {} ms, write {} ms (copy {} ms, claim placed referrals and insert trajectories {} ms, mark unplaced {} ms)",
                 (tLoaded - t0) / 1_000_000, (tSolved - tLoaded) / 1_000_000, (tWritten - tSolved) / 1_000_000,
                 (tCopied - tSolved) / 1_000_000, (tUpdated - tCopied) / 1_000_000, (tWritten - tUpdated) / 1_000_000);
         long beyond = solution.placements().stream().filter(AssignmentSolver.Placement::beyondMax).count();

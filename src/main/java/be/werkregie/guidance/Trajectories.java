@@ -404,7 +404,10 @@ public class Trajectories {
                         update gd_trajectory set handover_acknowledged_on = ?, next_step = ?
                         where id = ? and status = 'STOPPED' and handover_acknowledged_on is null""")
                 .params(today(), nextStep.trim(), trajectoryId).update(), "trajectoryId", "guidance.nothingToAcknowledge");
-        dossier.acknowledge(t.handoverId(), nextStep.trim(), actor);
+        if (t.handoverId() != null) {
+            // trajectories stopped before handovers were recorded have none: the next step is recorded all the same
+            dossier.acknowledge(t.handoverId(), nextStep.trim(), actor);
+        }
         return find(trajectoryId);
     }
 

@@ -43,6 +43,27 @@ class SecurityConfig {
         return new org.springframework.security.authentication.ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
     }
 
+    /** Whether a page controller answers this address (any method): the difference between "no access" and "not found". */
+    static boolean pageExists(org.springframework.context.ApplicationContext context, jakarta.servlet.http.HttpServletRequest request) {
+        // every handler mapping but the static resources' and the welcome page's (they match any address)
+        for (var entry : context.getBeansOfType(org.springframework.web.servlet.HandlerMapping.class).entrySet()) {
+            if (entry.getKey().equals("resourceHandlerMapping") || entry.getKey().equals("welcomePageHandlerMapping")
+                    || entry.getKey().equals("welcomePageNotAcceptableHandlerMapping")) {
+                continue;
+            }
+            try {
+                if (entry.getValue().getHandler(request) != null) {
+                    return true;
+                }
+            } catch (org.springframework.web.HttpRequestMethodNotSupportedException e) {
+                return true;
+            } catch (Exception e) {
+                return true; // when in doubt, refuse as before
+            }
+        }
+        return false;
+    }
+
     /** Partner systems: HTTP Basic, stateless, so a browser session can never be abused cross-site. */
     @Bean
     @Order(1)
@@ -64,12 +85,16 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidc,
                             org.springframework.security.authentication.AuthenticationManager manager,
-                            ObjectProvider<ModuleSecurity> modules) throws Exception {
+                            ObjectProvider<ModuleSecurity> modules, org.springframework.context.ApplicationContext context) throws Exception {
         http.authenticationManager(manager);
         http.authorizeHttpRequests(a -> {
                     modules.orderedStream().forEach(m -> m.pages(a));
                     a.anyRequest().denyAll();
                 })
+                // deny by default stays; but a signed-in user who mistyped an address is told "not found", not "no access"
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
+                    response.sendError(pageExists(context, request) ? 403 : 404);
+                }))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/home", true).permitAll()
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + (e instanceof org.springframework.security.authentication.LockedException ? "/login?locked" : "/login?error"))))

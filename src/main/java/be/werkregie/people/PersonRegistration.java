@@ -31,7 +31,11 @@ public class PersonRegistration {
 
     private final java.time.Clock clock;
 
-    PersonRegistration(java.time.Clock clock, JdbcClient jdbc, JdbcTemplate template, Municipalities municipalities, AuditTrail audit) {
+    private final org.springframework.beans.factory.ObjectProvider<Consents> consents;
+
+    PersonRegistration(java.time.Clock clock, JdbcClient jdbc, JdbcTemplate template, Municipalities municipalities, AuditTrail audit,
+                       org.springframework.beans.factory.ObjectProvider<Consents> consents) {
+        this.consents = consents;
         this.clock = clock;
         this.jdbc = jdbc;
         this.template = template;
@@ -100,14 +104,61 @@ public class PersonRegistration {
         return new Valid(nn, m, channels, status, education);
     }
 
+    /**
+     * The person's consent, recorded with the registration by a partner or a social service (the person present, or on
+     * a signed form): without it the registering organisation could not see the person it has just registered.
+     */
+    public record ConsentAtRegistration(String purpose, String scope, java.time.LocalDate expiresOn, String recordedVia,
+                                        String evidence) {}
+
     @Transactional
     public UUID register(NewPerson p, CurrentUser actor) {
-        Valid valid = validate(p, true);
+        return register(p, null, actor);
+    }
+
+    /**
+     * Registers a person. The employment service registers on its legal basis; any other organisation registers with
+     * the person's consent for itself, recorded in the same transaction (both or neither are stored), so it then sees
+     * and follows the person it registered. Every problem of the form, the consent's included, is reported at once.
+     */
+    @Transactional
+    public UUID register(NewPerson p, ConsentAtRegistration consent, CurrentUser actor) {
+        boolean legalBasis = actor == null || actor.has(be.werkregie.identity.Role.ADMINISTRATOR)
+                || actor.has(be.werkregie.identity.Role.MEDIATOR) && actor.worksForEmploymentService();
+        java.util.List<InvalidInputException.FieldProblem> problems = new java.util.ArrayList<>();
+        Valid valid = null;
+        try {
+            valid = validate(p, true);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+        if (!legalBasis) {
+            Validator c = new Validator();
+            c.check(consent != null, "consent", "validation.consent.neededToRegister");
+            if (consent != null) {
+                c.required("purpose", consent.purpose(), 200);
+                c.check(consent.expiresOn() != null, "expiresOn", "validation.required");
+                c.check("IN_PERSON".equals(consent.recordedVia()) || "SIGNED_FORM".equals(consent.recordedVia()), "recordedVia",
+                        "validation.consent.howGiven");
+            }
+            try {
+                c.throwIfInvalid();
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
         UUID id = UUID.randomUUID();
         List<Object[]> one = new ArrayList<>();
         one.add(new Object[] {id, p, valid});
         insert(one);
         audit.record(actor, id, AuditTrail.Action.WRITE, "PROFILE", "registration", null);
+        if (!legalBasis) {
+            consents.getObject().grant(id, actor.organisationId(), consent.purpose(), consent.scope() == null ? "ACT" : consent.scope(),
+                    null, consent.expiresOn(), consent.recordedVia(), consent.evidence(), actor);
+        }
         return id;
     }
 

@@ -40,6 +40,17 @@ class MessagesTest {
         }
     }
 
+    /** Every text exists in the three languages: no bundle lacks a key another bundle has (no silent Dutch fallback). */
+    @Test
+    void everyBundleHasEveryKey() throws IOException {
+        Set<String> nl = new HashSet<>(keys(I18N.resolve("messages.properties")));
+        for (String name : List.of("messages_fr.properties", "messages_en.properties")) {
+            Set<String> other = new HashSet<>(keys(I18N.resolve(name)));
+            assertThat(nl.stream().filter(k -> !other.contains(k)).sorted().toList()).as("keys missing in " + name).isEmpty();
+            assertThat(other.stream().filter(k -> !nl.contains(k)).sorted().toList()).as("keys of " + name + " missing in Dutch").isEmpty();
+        }
+    }
+
     /** Messages always go through MessageFormat: an apostrophe must be doubled, or it swallows the text after it. */
     @Test
     void apostrophesAreDoubled() throws IOException {

@@ -1,0 +1,88 @@
+package be.werkregie;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import be.werkregie.identity.Users;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * The dead ends found by walking the roles (issue 11), as a class: a browser request gets an HTML page with a way
+ * forward, a mistyped address is "not found" (not "no access"), a stop from the demo can be acknowledged, and a social
+ * worker finds the person she has just registered (with the person's consent, recorded with the registration).
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+class JourneyDeadEndsTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired Users users;
+    @Autowired JdbcClient jdbc;
+    @Autowired Clock clock;
+
+    @Test
+    void aMistypedAddressIsNotFoundAndAnUnallowedOneIsNoAccess() throws Exception {
+        MvcResult typo = mvc.perform(get("/peopel/123").with(user(users.loadUserByUsername("mediator"))).accept("text/html"))
+                .andReturn();
+        assertThat(typo.getResponse().getStatus()).isEqualTo(404);
+        MvcResult denied = mvc.perform(get("/vouchers/admin").with(user(users.loadUserByUsername("mediator"))).accept("text/html"))
+                .andReturn();
+        assertThat(denied.getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void aMediatorAcknowledgesADemoStop() throws Exception {
+        UUID stop = jdbc.sql("select id from gd_trajectory where status = 'STOPPED' and handover_acknowledged_on is null limit 1")
+                .query(UUID.class).optional().orElseGet(() -> {
+                    // make sure there is one to acknowledge, as the demo has them
+                    UUID t = jdbc.sql("select id from gd_trajectory where status = 'STOPPED' limit 1").query(UUID.class).single();
+                    jdbc.sql("update gd_trajectory set handover_acknowledged_on = null, next_step = null where id = ?").param(t).update();
+                    return t;
+                });
+        MvcResult r = mvc.perform(post("/guidance/mediator/trajectories/" + stop + "/acknowledgement").with(csrf())
+                .with(user(users.loadUserByUsername("mediator"))).param("nextStep", "Gesprek over gezondheid en werk gepland."))
+                .andReturn();
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(302);
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/guidance/mediator");
+        assertThat(jdbc.sql("select next_step from gd_trajectory where id = ?").param(stop).query(String.class).single())
+                .isEqualTo("Gesprek over gezondheid en werk gepland.");
+    }
+
+    @Test
+    void aSocialWorkerRegistersWithTheConsentAndFindsThePersonSheRegistered() throws Exception {
+        var social = users.loadUserByUsername("socialworker");
+        String nn = TestPeople.nationalNumber();
+        // without the person's consent: refused, with a message, nothing stored
+        MvcResult refused = mvc.perform(post("/people").with(csrf()).with(user(social)).param("nationalNumber", nn)
+                .param("firstName", "Nina").param("lastName", "Testpersoon").param("municipality", "Gent").param("street", "Kouter 1")
+                .param("language", "nl").param("preferredChannels", "LETTER").param("status", "NON_ACTIVE_WITHOUT_BENEFIT")
+                .param("education", "LOW")).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(200);
+        assertThat(refused.getResponse().getContentAsString()).contains("Kies hoe de persoon toestemming gaf.").contains("Vul dit veld in.");
+        assertThat(jdbc.sql("select count(*) from people_v_person where first_name = 'Nina' and last_name = 'Testpersoon'")
+                .query(Long.class).single()).as("nothing stored without the consent").isZero();
+        // with it: registered, and she is taken to the person's page, which she may open
+        MvcResult ok = mvc.perform(post("/people").with(csrf()).with(user(social)).param("nationalNumber", nn)
+                .param("firstName", "Nina").param("lastName", "Testpersoon").param("municipality", "Gent").param("street", "Kouter 1")
+                .param("language", "nl").param("preferredChannels", "LETTER").param("status", "NON_ACTIVE_WITHOUT_BENEFIT")
+                .param("education", "LOW").param("purpose", "Begeleiding naar werk en welzijn").param("scope", "ACT")
+                .param("recordedVia", "IN_PERSON").param("expiresOn", LocalDate.now(clock).plusMonths(6).toString())).andReturn();
+        assertThat(ok.getResponse().getStatus()).as(ok.getResponse().getContentAsString()).isEqualTo(302);
+        String page = ok.getResponse().getRedirectedUrl();
+        assertThat(page).startsWith("/people/");
+        MvcResult person = mvc.perform(get(page).with(user(social))).andReturn();
+        assertThat(person.getResponse().getStatus()).isEqualTo(200);
+        assertThat(person.getResponse().getContentAsString()).contains("Nina");
+    }
+}
