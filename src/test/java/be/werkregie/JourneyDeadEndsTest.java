@@ -30,6 +30,7 @@ class JourneyDeadEndsTest {
     @Autowired Users users;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired be.werkregie.guidance.GuidancePayments guidancePayments;
 
     @Test
     void aMistypedAddressIsNotFoundAndAnUnallowedOneIsNoAccess() throws Exception {
@@ -84,5 +85,31 @@ class JourneyDeadEndsTest {
         MvcResult person = mvc.perform(get(page).with(user(social))).andReturn();
         assertThat(person.getResponse().getStatus()).isEqualTo(200);
         assertThat(person.getResponse().getContentAsString()).contains("Nina");
+    }
+
+    @Test
+    void guidanceStatementsOpenInTheBrowserForThePartnerAndForStaff() throws Exception {
+        // a payment run of the demo's outputs and verified results (a retried key changes nothing)
+        guidancePayments.run(LocalDate.now(clock), "journeys-statements", users.find("admin").orElseThrow());
+        var line = jdbc.sql("select run_id, partner_id from gd_payment_line limit 1")
+                .query((rs, i) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).single();
+        String pdf = "/statements/guidance/" + line[0] + "/" + line[1] + ".pdf";
+        MvcResult admin = mvc.perform(get(pdf).with(user(users.loadUserByUsername("admin")))).andReturn();
+        assertThat(admin.getResponse().getStatus()).isEqualTo(200);
+        assertThat(admin.getResponse().getContentType()).isEqualTo("application/pdf");
+        assertThat(new String(admin.getResponse().getContentAsByteArray(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo("%PDF-");
+        MvcResult csv = mvc.perform(get("/statements/guidance/" + line[0] + "/" + line[1] + ".csv")
+                .with(user(users.loadUserByUsername("admin")))).andReturn();
+        assertThat(csv.getResponse().getContentAsString()).startsWith("kind;reference;client;amount");
+        // a partner that is not the payee finds no such statement; the admin page links to it
+        UUID other = jdbc.sql("select id from identity_v_organisation where kind = 'PARTNER' and id <> ? limit 1").param(line[1])
+                .query(UUID.class).single();
+        var stranger = users.loadUserByUsername("partner");
+        if (!other.equals(stranger.organisationId()) && !line[1].equals(stranger.organisationId())) {
+            assertThat(mvc.perform(get(pdf).with(user(stranger))).andReturn().getResponse().getStatus()).isEqualTo(404);
+        }
+        assertThat(mvc.perform(get("/guidance/admin").with(user(users.loadUserByUsername("admin")))).andReturn().getResponse()
+                .getContentAsString()).contains("/statements/guidance/" + line[0] + "/" + line[1] + ".pdf");
     }
 }

@@ -51,6 +51,7 @@ class AdminGuidancePages {
         model.addAttribute("concessionOffers", catalogue.offers().stream().filter(o -> o.contractForm().equals("CONCESSION")).toList());
         model.addAttribute("runs", assignment.runs());
         model.addAttribute("paymentRuns", payments.runs());
+        model.addAttribute("statements", payments.partnersInRuns(CurrentUser.get()));
         model.addAttribute("kpis", payments.kpis());
         model.addAttribute("resultsToVerify", verification.pending(CurrentUser.get()));
         model.addAttribute("runKey", UUID.randomUUID().toString());

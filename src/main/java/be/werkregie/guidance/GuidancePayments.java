@@ -137,6 +137,39 @@ public class GuidancePayments {
                 .query().listOfRows();
     }
 
+    /** A partner's part of a run: its lines and total (for the links to its statement). */
+    public record PartnerInRun(UUID runId, String runKey, LocalDate until, UUID partnerId, String partnerName, int lines, Money total) {}
+
+    private static final String PARTNERS_IN_RUNS = """
+            select r.id, r.run_key, r.until, l.partner_id, o.name, count(*), sum(l.amount)
+            from gd_payment_line l join gd_payment_run r on r.id = l.run_id join identity_v_organisation o on o.id = l.partner_id""";
+
+    private static PartnerInRun partnerInRun(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new PartnerInRun(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getObject(4, UUID.class),
+                rs.getString(5), rs.getInt(6), new Money(rs.getBigDecimal(7)));
+    }
+
+    /** Every partner paid in the recent runs, for the administrators' links to the statements. */
+    public List<PartnerInRun> partnersInRuns(CurrentUser actor) {
+        if (!actor.hasAny(Role.ADMINISTRATOR, Role.ANALYST)) {
+            return List.of();
+        }
+        return jdbc.sql(PARTNERS_IN_RUNS + """
+                 where r.id in (select id from gd_payment_run order by created_at desc limit 10)
+                group by r.id, r.run_key, r.until, r.created_at, l.partner_id, o.name order by r.created_at desc, o.name""")
+                .query(GuidancePayments::partnerInRun).list();
+    }
+
+    /** The runs in which the signed-in partner was paid, newest first. */
+    public List<PartnerInRun> ownRuns(CurrentUser actor) {
+        if (actor.organisationKind() != OrganisationKind.PARTNER || actor.organisationId() == null) {
+            return List.of();
+        }
+        return jdbc.sql(PARTNERS_IN_RUNS + """
+                 where l.partner_id = ? group by r.id, r.run_key, r.until, r.created_at, l.partner_id, o.name
+                order by r.created_at desc limit 50""").param(actor.organisationId()).query(GuidancePayments::partnerInRun).list();
+    }
+
     /** A partner's statement: the partner itself, administrators and analysts only. */
     public List<Line> statement(UUID runId, UUID partnerId, CurrentUser actor) {
         boolean own = actor.organisationKind() == OrganisationKind.PARTNER && partnerId.equals(actor.organisationId());

@@ -27,6 +27,9 @@ class GuidanceSecurity implements ModuleSecurity {
                 .requestMatchers("/me/guidance", "/me/guidance/**").hasRole("CITIZEN")
                 .requestMatchers("/guidance/mediator", "/guidance/mediator/**").hasRole("MEDIATOR")
                 .requestMatchers("/partner/trajectories", "/partner/trajectories/**").hasAnyRole("PARTNER_STAFF", "PARTNER_MANAGER")
-                .requestMatchers("/guidance/admin", "/guidance/admin/**").hasRole("ADMINISTRATOR");
+                .requestMatchers("/guidance/admin", "/guidance/admin/**").hasRole("ADMINISTRATOR")
+                // the partner's own statements, and any for staff (GuidancePayments.statement checks which)
+                .requestMatchers(GET, "/statements/guidance/*/*.csv", "/statements/guidance/*/*.pdf")
+                .hasAnyRole("PARTNER_STAFF", "PARTNER_MANAGER", "ADMINISTRATOR", "ANALYST");
     }
 }

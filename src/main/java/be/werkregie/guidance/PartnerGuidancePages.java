@@ -29,8 +29,11 @@ class PartnerGuidancePages {
     private final Trajectories trajectories;
     private final ResultVerification verification;
     private final Clock clock;
+    private final GuidancePayments payments;
 
-    PartnerGuidancePages(Catalogue catalogue, Partners partners, Trajectories trajectories, ResultVerification verification, Clock clock) {
+    PartnerGuidancePages(Catalogue catalogue, Partners partners, Trajectories trajectories, ResultVerification verification, Clock clock,
+                         GuidancePayments payments) {
+        this.payments = payments;
         this.catalogue = catalogue;
         this.partners = partners;
         this.trajectories = trajectories;
@@ -41,6 +44,7 @@ class PartnerGuidancePages {
     @GetMapping("/partner/trajectories")
     String partnerList(Model model) {
         model.addAttribute("trajectories", trajectories.ofPartner(CurrentUser.get(), null));
+        model.addAttribute("statements", payments.ownRuns(CurrentUser.get()));
         return "guidance/partner-list";
     }
 
