@@ -30,6 +30,7 @@ class JourneyDeadEndsTest {
     @Autowired Users users;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired be.werkregie.people.PersonRegistration registration;
     @Autowired be.werkregie.guidance.GuidancePayments guidancePayments;
 
     @Test
@@ -111,5 +112,19 @@ class JourneyDeadEndsTest {
         }
         assertThat(mvc.perform(get("/guidance/admin").with(user(users.loadUserByUsername("admin")))).andReturn().getResponse()
                 .getContentAsString()).contains("/statements/guidance/" + line[0] + "/" + line[1] + ".pdf");
+    }
+
+    @Test
+    void aSearchPastItsLimitSaysSoAndShowsWhereEachPersonLives() throws Exception {
+        var mediator = users.find("mediator").orElseThrow();
+        for (int i = 0; i < 51; i++) {
+            registration.register(new be.werkregie.people.NewPerson(TestPeople.nationalNumber(), "Jan" + (char) ('a' + i % 26), "Zoekmeer",
+                    "9000", "Kouter " + (i + 1), null, null, "nl", "nl", java.util.List.of("LETTER"), "JOB_SEEKER", "MEDIUM", false, false,
+                    java.util.Map.of(), null), mediator);
+        }
+        String html = mvc.perform(get("/people").param("q", "Zoekmeer").with(user(users.loadUserByUsername("mediator"))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("Meer dan 50 personen gevonden").contains("Gent");
+        assertThat(html.split("Zoekmeer, ").length - 1).isEqualTo(50);
     }
 }

@@ -52,13 +52,23 @@ class ClientFileController {
         this.municipalities = municipalities;
     }
 
+    static final int SEARCH_LIMIT = 50;
+
     @GetMapping("/people")
     String search(@RequestParam(defaultValue = "") String q, Model model) {
         model.addAttribute("q", q);
         if (q.length() > 100) {
             model.addAttribute("errors", List.of(new InvalidInputException.FieldProblem("q", "validation.tooLong", 100)));
         } else if (!q.isBlank()) {
-            model.addAttribute("results", people.search(q, CurrentUser.get(), 50));
+            // one more than shown: past the limit the page says so and asks to refine, instead of stopping silently
+            List<Person> found = people.search(q, CurrentUser.get(), SEARCH_LIMIT + 1);
+            model.addAttribute("results", found.size() > SEARCH_LIMIT ? found.subList(0, SEARCH_LIMIT) : found);
+            model.addAttribute("moreThan", found.size() > SEARCH_LIMIT ? SEARCH_LIMIT : null);
+            // the municipality tells two namesakes apart
+            Map<String, String> places = new HashMap<>();
+            boolean french = "fr".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+            municipalities.all().forEach(m -> places.put(m.nis(), french && m.nameFr() != null ? m.nameFr() : m.nameNl()));
+            model.addAttribute("places", places);
         }
         return "dossier/search";
     }
