@@ -41,8 +41,11 @@ class ClientFileController {
 
     private final java.time.Clock clock;
 
-    ClientFileController(java.time.Clock clock, PersonDirectory people, PersonRegistration registration, Consents consents, Dossier dossier,
+    private final org.springframework.transaction.support.TransactionTemplate pageTransaction;
+
+    ClientFileController(org.springframework.transaction.PlatformTransactionManager transactions, java.time.Clock clock, PersonDirectory people, PersonRegistration registration, Consents consents, Dossier dossier,
                          Organisations organisations, Municipalities municipalities) {
+        this.pageTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.clock = clock;
         this.people = people;
         this.registration = registration;
@@ -154,6 +157,11 @@ class ClientFileController {
 
     @GetMapping("/people/{id}")
     String person(@PathVariable UUID id, Model model) {
+        // one transaction for the page's reads and their audit records: one connection and one commit per view
+        return pageTransaction.execute(status -> personPage(id, model));
+    }
+
+    private String personPage(UUID id, Model model) {
         CurrentUser me = CurrentUser.get();
         Person p = people.get(id, me, "person page");
         model.addAttribute("person", p);
