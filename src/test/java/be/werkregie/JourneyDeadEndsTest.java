@@ -127,4 +127,21 @@ class JourneyDeadEndsTest {
         assertThat(html).contains("Meer dan 50 personen gevonden").contains("Gent");
         assertThat(html.split("Zoekmeer, ").length - 1).isEqualTo(50);
     }
+
+    @Test
+    void aRefusedAssessmentKeepsItsContextFactorsAndFlankingActions() throws Exception {
+        var mediator = users.find("mediator").orElseThrow();
+        UUID client = registration.register(new be.werkregie.people.NewPerson(TestPeople.nationalNumber(), "Kees", "Formulier", "9000",
+                "Kouter 9", null, null, "nl", "nl", java.util.List.of("LETTER"), "JOB_SEEKER", "MEDIUM", false, false, java.util.Map.of(),
+                null), mediator);
+        // a large health factor points to the specialised offer: choosing basic without a reason is refused
+        String html = mvc.perform(post("/guidance/mediator/people/" + client + "/assessment").with(csrf())
+                        .with(user(users.loadUserByUsername("mediator"))).param("jobTarget", "Magazijnier").param("indication", "NONE")
+                        .param("factor.HEALTH", "LARGE").param("product", "BASIC").param("overrideReason", "")
+                        .param("flanking", "LANGUAGE_COACHING").param("requestKey", "keep-" + client))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("Magazijnier");
+        assertThat(html).containsPattern("value=\"LARGE\"[^>]*selected");
+        assertThat(html).containsPattern("value=\"LANGUAGE_COACHING\"[^>]*checked");
+    }
 }
