@@ -58,9 +58,6 @@ class HomeController {
         t.add(new Task("nav.landing", "/begeleiding"));
         t.add(new Task("nav.searchCentres", "/loopbaancentra"));
         t.add(new Task("nav.geo", "/geo"));
-        if (me.has(Role.ANALYST)) {
-            t.add(new Task("home.task.apiDocs", "/v3/api-docs"));
-        }
         return t.stream().distinct().toList();
     }
 

@@ -19,7 +19,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
  * Payment runs for formal outputs and result fees, with a statement per partner (CSV and PDF), idempotent on the run
@@ -34,23 +33,19 @@ public class GuidancePayments {
                       int ended, int stopsWithMotivation, Double outputsPerTrajectory) {}
 
     private final JdbcClient jdbc;
-    private final SpringTemplateEngine templates;
     private final Clock clock;
 
     private final be.werkregie.audit.AuditTrail audit;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
 
     private final be.werkregie.platform.PaymentRuns paymentRuns;
     private final be.werkregie.platform.Statements statements;
 
-    GuidancePayments(be.werkregie.platform.PaymentRuns paymentRuns, be.werkregie.platform.Statements statements, org.springframework.context.ApplicationEventPublisher events, be.werkregie.audit.AuditTrail audit, JdbcClient jdbc, SpringTemplateEngine templates, Clock clock) {
+    GuidancePayments(be.werkregie.platform.PaymentRuns paymentRuns, be.werkregie.platform.Statements statements, be.werkregie.audit.AuditTrail audit, JdbcClient jdbc, Clock clock) {
         this.paymentRuns = paymentRuns;
         this.statements = statements;
-        this.events = events;
         this.audit = audit;
         this.jdbc = jdbc;
-        this.templates = templates;
         this.clock = clock;
     }
 
@@ -194,10 +189,10 @@ public class GuidancePayments {
 
     /** A partner's statement of a run as the platform's common statement document. */
     be.werkregie.platform.Statements.Statement statementDocument(String partnerName, List<Line> lines, boolean codes) {
-        var columns = List.of(new be.werkregie.platform.Statements.Column("kind", "Soort", false),
-                new be.werkregie.platform.Statements.Column("reference", "Referentie", false),
-                new be.werkregie.platform.Statements.Column("client", "Klant", false),
-                new be.werkregie.platform.Statements.Column("amount", "Bedrag", true));
+        var columns = List.of(new be.werkregie.platform.Statements.Column("kind", "Soort", be.werkregie.platform.Statements.Column.Kind.TEXT),
+                new be.werkregie.platform.Statements.Column("reference", "Referentie", be.werkregie.platform.Statements.Column.Kind.TEXT),
+                new be.werkregie.platform.Statements.Column("client", "Klant", be.werkregie.platform.Statements.Column.Kind.TEXT),
+                new be.werkregie.platform.Statements.Column("amount", "Bedrag", be.werkregie.platform.Statements.Column.Kind.MONEY));
         var rows = lines.stream().map(l -> new be.werkregie.platform.Statements.Row(List.of(
                 codes ? l.kind() : "OUTPUT".equals(l.kind()) ? "Output" : "Resultaatsvergoeding", l.reference(), l.client(), l.amount()))).toList();
         String period = lines.isEmpty() ? "" : "Outputs en resultaten tot en met "

@@ -31,10 +31,10 @@ public class PersonRegistration {
 
     private final java.time.Clock clock;
 
-    private final org.springframework.beans.factory.ObjectProvider<Consents> consents;
+    private final Consents consents;
 
     PersonRegistration(java.time.Clock clock, JdbcClient jdbc, JdbcTemplate template, Municipalities municipalities, AuditTrail audit,
-                       org.springframework.beans.factory.ObjectProvider<Consents> consents) {
+                       Consents consents) {
         this.consents = consents;
         this.clock = clock;
         this.jdbc = jdbc;
@@ -156,7 +156,7 @@ public class PersonRegistration {
         insert(one);
         audit.record(actor, id, AuditTrail.Action.WRITE, "PROFILE", "registration", null);
         if (!legalBasis) {
-            consents.getObject().grant(id, actor.organisationId(), consent.purpose(), consent.scope() == null ? "ACT" : consent.scope(),
+            consents.grant(id, actor.organisationId(), consent.purpose(), consent.scope() == null ? "ACT" : consent.scope(),
                     null, consent.expiresOn(), consent.recordedVia(), consent.evidence(), actor);
         }
         return id;

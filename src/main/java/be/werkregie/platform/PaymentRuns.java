@@ -4,7 +4,6 @@ import be.werkregie.identity.CurrentUser;
 import be.werkregie.shared.Money;
 import be.werkregie.shared.PaymentRunCompleted;
 import be.werkregie.shared.Validator;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -114,8 +113,4 @@ public class PaymentRuns {
         return new Outcome(runId, true, lines.size(), total);
     }
 
-    /** Sums exact amounts (for schemes that report a total of their own rows). */
-    public static Money sum(List<BigDecimal> amounts) {
-        return amounts.stream().map(Money::new).reduce(Money.ZERO, Money::plus);
-    }
 }

@@ -19,8 +19,24 @@ import org.thymeleaf.context.Context;
 @Component
 public class Statements {
 
-    /** A column: its CSV key, its label on the PDF, and whether it holds a number (right-aligned). */
-    public record Column(String key, String label, boolean numeric) {}
+    /** A column: its CSV key, its label on the PDF, and what it holds (numbers are right-aligned). */
+    public record Column(String key, String label, Kind kind) {
+
+        public enum Kind { TEXT, COUNT, MONEY }
+
+        public boolean numeric() {
+            return kind != Kind.TEXT;
+        }
+
+        /** What a deduction line shows in this column when it is not the deducted amount. */
+        String zero() {
+            return switch (kind) {
+                case TEXT -> "";
+                case COUNT -> "0";
+                case MONEY -> "0.00";
+            };
+        }
+    }
 
     /** One line; the values are shown in the column order (Money and numbers plain in CSV). */
     public record Row(List<Object> values) {}
@@ -65,7 +81,7 @@ public class Statements {
                 if (negative.contains(c.key())) {
                     line.append(d.amount().amount().negate().toPlainString());
                 } else {
-                    line.append(c.numeric() ? (c.key().contains("hours") ? "0" : "0.00") : "");
+                    line.append(c.zero());
                 }
             }
             b.append(line).append('\n');

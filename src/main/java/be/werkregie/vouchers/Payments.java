@@ -21,7 +21,6 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
@@ -46,28 +45,23 @@ public class Payments {
     private final JdbcClient jdbc;
     private final VoucherSettings settings;
     private final Vouchers vouchers;
-    private final ITemplateEngine templates;
     private final Clock clock;
 
     private final be.werkregie.audit.AuditTrail audit;
-
-    private final org.springframework.context.ApplicationEventPublisher events;
 
     private final be.werkregie.policy.Policies policies;
 
     private final be.werkregie.platform.PaymentRuns paymentRuns;
     private final be.werkregie.platform.Statements statements;
 
-    Payments(be.werkregie.platform.PaymentRuns paymentRuns, be.werkregie.platform.Statements statements, be.werkregie.policy.Policies policies, org.springframework.context.ApplicationEventPublisher events, be.werkregie.audit.AuditTrail audit, JdbcClient jdbc, VoucherSettings settings, Vouchers vouchers, ITemplateEngine templates, Clock clock) {
+    Payments(be.werkregie.platform.PaymentRuns paymentRuns, be.werkregie.platform.Statements statements, be.werkregie.policy.Policies policies, be.werkregie.audit.AuditTrail audit, JdbcClient jdbc, VoucherSettings settings, Vouchers vouchers, Clock clock) {
         this.paymentRuns = paymentRuns;
         this.statements = statements;
         this.policies = policies;
-        this.events = events;
         this.audit = audit;
         this.jdbc = jdbc;
         this.settings = settings;
         this.vouchers = vouchers;
-        this.templates = templates;
         this.clock = clock;
     }
 
@@ -282,13 +276,13 @@ public class Payments {
 
     /** The centre's statement of a run as the platform's common statement document. */
     be.werkregie.platform.Statements.Statement statementDocument(Run run, String centreName, List<Line> lines, List<Recovery> recoveries) {
-        var columns = List.of(new be.werkregie.platform.Statements.Column("voucher", "Cheque", false),
-                new be.werkregie.platform.Statements.Column("half_hours", "Halve uren", true),
-                new be.werkregie.platform.Statements.Column("amount_excl_vat", "Excl. btw", true),
-                new be.werkregie.platform.Statements.Column("vat", "Btw", true),
-                new be.werkregie.platform.Statements.Column("amount_incl_vat", "Incl. btw", true),
-                new be.werkregie.platform.Statements.Column("citizen_contribution", "Eigen bijdrage", true),
-                new be.werkregie.platform.Statements.Column("net_cost_pes", "Nettokost", true));
+        var columns = List.of(new be.werkregie.platform.Statements.Column("voucher", "Cheque", be.werkregie.platform.Statements.Column.Kind.TEXT),
+                new be.werkregie.platform.Statements.Column("half_hours", "Halve uren", be.werkregie.platform.Statements.Column.Kind.COUNT),
+                new be.werkregie.platform.Statements.Column("amount_excl_vat", "Excl. btw", be.werkregie.platform.Statements.Column.Kind.MONEY),
+                new be.werkregie.platform.Statements.Column("vat", "Btw", be.werkregie.platform.Statements.Column.Kind.MONEY),
+                new be.werkregie.platform.Statements.Column("amount_incl_vat", "Incl. btw", be.werkregie.platform.Statements.Column.Kind.MONEY),
+                new be.werkregie.platform.Statements.Column("citizen_contribution", "Eigen bijdrage", be.werkregie.platform.Statements.Column.Kind.MONEY),
+                new be.werkregie.platform.Statements.Column("net_cost_pes", "Nettokost", be.werkregie.platform.Statements.Column.Kind.MONEY));
         var rows = lines.stream().map(l -> new be.werkregie.platform.Statements.Row(List.of(l.voucherCode(), l.halfHours(), l.exclVat(),
                 l.vat(), l.inclVat(), l.contribution(), l.netCost()))).toList();
         var deductions = recoveries.stream().map(r -> new be.werkregie.platform.Statements.Deduction(r.voucherCode(), r.reason(), r.amount()))

@@ -30,6 +30,11 @@ public record Voucher(UUID id, String code, UUID personId, LocalDate packageStar
                 .from(CLOSED, CANCELLED)
                 .from(LAPSED, CANCELLED)
                 .build();
+
+        /** A voucher never taken into guidance lapses the day after its validity (read before the nightly job writes it). */
+        static boolean lapses(Status status, LocalDate validUntil, LocalDate today) {
+            return LIFECYCLE.allows(status, LAPSED) && validUntil.isBefore(today);
+        }
     }
 
     /** The contribution was paid: the voucher is issued. Only a voucher awaiting payment can be. */
@@ -68,7 +73,7 @@ public record Voucher(UUID id, String code, UUID personId, LocalDate packageStar
 
     /** A voucher that was never taken into guidance lapses the day after its validity. */
     public boolean lapsesOn(LocalDate today) {
-        return Status.LIFECYCLE.allows(status, Status.LAPSED) && validUntil.isBefore(today);
+        return Status.lapses(status, validUntil, today);
     }
 
     /** A complaint decided with cancellation as remedy. A cancelled voucher stays cancelled (no second move). */

@@ -485,7 +485,7 @@ public class Vouchers {
         Array themes = rs.getArray(16);
         Voucher.Status status = Voucher.Status.valueOf(rs.getString(12));
         LocalDate validUntil = rs.getObject(7, LocalDate.class);
-        if (Voucher.Status.LIFECYCLE.sources(Voucher.Status.LAPSED).contains(status) && validUntil.isBefore(today())) {
+        if (Voucher.Status.lapses(status, validUntil, today())) {
             status = Voucher.Status.LAPSED;
         }
         return new Voucher(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getObject(4, LocalDate.class),

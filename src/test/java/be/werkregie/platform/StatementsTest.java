@@ -13,8 +13,8 @@ class StatementsTest {
     @Test
     void aStatementListsItsLinesThenItsDeductionsAndPaysTheDifference() {
         var s = new Statements.Statement("Betalingsoverzicht", "Centrum", "tot 28/02/2027", LocalDate.of(2027, 3, 1),
-                List.of(new Statements.Column("voucher", "Cheque", false), new Statements.Column("half_hours", "Halve uren", true),
-                        new Statements.Column("amount_incl_vat", "Incl. btw", true)),
+                List.of(new Statements.Column("voucher", "Cheque", Statements.Column.Kind.TEXT), new Statements.Column("half_hours", "Halve uren", Statements.Column.Kind.COUNT),
+                        new Statements.Column("amount_incl_vat", "Incl. btw", Statements.Column.Kind.MONEY)),
                 List.of(new Statements.Row(List.of("LC-1", 8, Money.euros("344.00"))),
                         new Statements.Row(List.of("LC;2", 3, Money.euros("129.00")))),
                 "amount_incl_vat", Money.euros("473.00"), List.of(new Statements.Deduction("LC-1", "klacht", Money.euros("43.00"))));
