@@ -40,6 +40,7 @@ class GuidanceDemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(GuidanceDemoData.class);
 
+    private final be.werkregie.platform.StartupTasks startupTasks;
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Organisations organisations;
@@ -60,7 +61,9 @@ class GuidanceDemoData implements ApplicationRunner {
 
     GuidanceDemoData(ResultVerification verification, be.werkregie.employment.EmploymentRecords records, be.werkregie.platform.DemoDate demoDate, JdbcClient jdbc, JdbcTemplate template, Organisations organisations, Municipalities municipalities,
                      PersonDirectory people, Users users, Clock clock, GuidanceSettings settings, be.werkregie.chance.KowGroups kow, @Value("${werkregie.demo.scale:0.02}") double scale,
-                     @Value("${werkregie.demo.seed:2027}") long seed) {
+                     @Value("${werkregie.demo.seed:2027}") long seed,
+                     be.werkregie.platform.StartupTasks startupTasks) {
+        this.startupTasks = startupTasks;
         this.verification = verification;
         this.records = records;
         this.demoDate = demoDate;
@@ -78,8 +81,12 @@ class GuidanceDemoData implements ApplicationRunner {
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
+        // side by side with the other modules' histories; the application is ready when all have loaded
+        startupTasks.inBackground("guidance-demo", this::load);
+    }
+
+    private void load() {
         if (jdbc.sql("select count(*) from gd_contract").query(Long.class).single() > 0
                 || organisations.ofKind(OrganisationKind.PARTNER).isEmpty()) {
             return;

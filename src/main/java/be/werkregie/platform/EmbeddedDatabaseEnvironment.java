@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.SpringApplication;
@@ -20,6 +22,7 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
 
     private static EmbeddedPostgres server;
     private static String url;
+    private static String startedDatabase;
     private static int openContexts;
 
     @Override
@@ -36,6 +39,7 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
                 || !env.getProperty("werkregie.embedded-db.enabled", Boolean.class, true)) {
             return;
         }
+        String database = env.getProperty("werkregie.embedded-db.database", "werkregie");
         synchronized (EmbeddedDatabaseEnvironment.class) {
             if (server == null) {
                 Path home = Path.of(env.getProperty("werkregie.embedded-db.dir", "data"));
@@ -44,7 +48,9 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
                 }
                 int port = env.getProperty("werkregie.embedded-db.port", Integer.class, 0);
                 server = new EmbeddedPostgres(home, port);
-                url = server.start(env.getProperty("werkregie.embedded-db.database", "werkregie"));
+                // in the background: the context loads its classes meanwhile; the data source waits for it (below)
+                url = server.startInBackground(database);
+                startedDatabase = database;
                 if (env.getProperty("werkregie.embedded-db.stop-on-exit", Boolean.class, true)) {
                     EmbeddedPostgres stopping = server;
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -56,12 +62,24 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
             openContexts++;
         }
         // each context uses the database it names (one server per JVM; a test may ask for a database of its own)
-        String contextUrl = server.database(env.getProperty("werkregie.embedded-db.database", "werkregie"));
+        String contextUrl = database.equals(startedDatabase) ? url : server.database(database);
+        EmbeddedPostgres starting = server;
         // The context's own shutdown hook runs concurrently with ours: let it close its beans (connection pool,
         // event publication registry) before the server goes away. A disposable registered before any bean is
         // destroyed after all of them.
-        application.addInitializers(context -> ((DefaultSingletonBeanRegistry) context.getBeanFactory())
-                .registerDisposableBean("embeddedPostgresLease", EmbeddedDatabaseEnvironment::contextClosed));
+        application.addInitializers(context -> {
+            ((DefaultSingletonBeanRegistry) context.getBeanFactory())
+                    .registerDisposableBean("embeddedPostgresLease", EmbeddedDatabaseEnvironment::contextClosed);
+            context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+                @Override
+                public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                    if (bean instanceof DataSource) {
+                        starting.awaitReady();
+                    }
+                    return bean;
+                }
+            });
+        });
         Map<String, Object> props = new HashMap<>();
         props.put("spring.datasource.url", contextUrl);
         props.put("spring.datasource.username", "postgres");

@@ -33,6 +33,7 @@ public final class EmbeddedPostgres {
     private final Path data;
     private final int requestedPort;
     private int port;
+    private java.util.concurrent.CompletableFuture<Void> ready;
 
     public EmbeddedPostgres(Path home, int requestedPort) {
         this.home = home.toAbsolutePath().normalize();
@@ -42,28 +43,83 @@ public final class EmbeddedPostgres {
     }
 
     public synchronized String start(String database) {
+        String url = startInBackground(database);
+        awaitReady();
+        return url;
+    }
+
+    /**
+     * Chooses the port at once (the one of a server still running on this folder, the requested one or a free one)
+     * and returns the JDBC URL; extracting the binaries, {@code initdb}, starting the server and creating the
+     * database go on in a background thread, so the JVM loads the application's classes meanwhile (on a 2-core
+     * machine that is most of the start-up time). {@link #awaitReady()} waits for it; the data source does so
+     * before its first connection.
+     */
+    public synchronized String startInBackground(String database) {
+        if (ready != null) {
+            return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+        }
         try {
             Files.createDirectories(home);
-            extractBinaries();
-            if (!Files.exists(data.resolve("PG_VERSION"))) {
-                initdb();
-            }
-            Integer running = runningPort();
-            if (running != null) {
-                port = running;
-                log.info("Reusing PostgreSQL already running on port {} for {}", port, data);
-            } else {
-                port = requestedPort > 0 ? requestedPort : freePort();
-                startServer();
-            }
-            createDatabase(database);
+            Integer running = Files.exists(data.resolve("PG_VERSION")) ? runningPort() : null;
+            port = running != null ? running : requestedPort > 0 ? requestedPort : freePort();
+            ready = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    extractBinaries();
+                    if (!Files.exists(data.resolve("PG_VERSION"))) {
+                        initdb();
+                    }
+                    if (running != null) {
+                        log.info("Reusing PostgreSQL already running on port {} for {}", port, data);
+                    } else {
+                        startServer();
+                    }
+                    createDatabase(database);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + home, e);
+                }
+            }, runnable -> {
+                Thread t = new Thread(runnable, "embedded-postgres-start");
+                t.setDaemon(true);
+                t.start();
+            });
             return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + home, e);
         }
     }
 
-    public synchronized void stop() {
+    /** Waits until the server started by {@link #startInBackground} accepts connections; rethrows its failure. */
+    public void awaitReady() {
+        java.util.concurrent.CompletableFuture<Void> f;
+        synchronized (this) {
+            f = ready;
+        }
+        if (f == null) {
+            throw new IllegalStateException("The embedded PostgreSQL was not started");
+        }
+        try {
+            f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    public void stop() {
+        if (ready != null) {
+            try {
+                ready.join();
+            } catch (RuntimeException e) {
+                // a server that never started has nothing to stop; pg_ctl says so below
+            }
+        }
+        stopNow();
+    }
+
+    private synchronized void stopNow() {
         if (port == 0) {
             return;
         }
@@ -165,8 +221,11 @@ public final class EmbeddedPostgres {
     }
 
     /** Another database on the running server (created when missing), e.g. for a test that needs its own data. */
-    public synchronized String database(String database) {
-        createDatabase(database);
+    public String database(String database) {
+        awaitReady();
+        synchronized (this) {
+            createDatabase(database);
+        }
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 

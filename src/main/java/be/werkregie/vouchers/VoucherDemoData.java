@@ -54,6 +54,7 @@ class VoucherDemoData implements ApplicationRunner {
     private static final String[] COACH_LAST = {"Peeters", "Maes", "Claes", "Wouters", "Aerts", "Smets", "Segers", "Coppens",
             "Lemmens", "Jacobs", "Willems", "El Idrissi"};
 
+    private final be.werkregie.platform.StartupTasks startupTasks;
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Organisations organisations;
@@ -74,7 +75,9 @@ class VoucherDemoData implements ApplicationRunner {
 
     VoucherDemoData(be.werkregie.policy.Policies policies, be.werkregie.platform.DemoDate demoDate, JdbcClient jdbc, JdbcTemplate template, Organisations organisations, Municipalities municipalities,
                     PersonDirectory people, Users users, Payments payments, Misuse misuse, VoucherSettings settings, Clock clock,
-                    @Value("${werkregie.demo.scale:0.02}") double scale, @Value("${werkregie.demo.seed:2027}") long seed) {
+                    @Value("${werkregie.demo.scale:0.02}") double scale, @Value("${werkregie.demo.seed:2027}") long seed,
+                     be.werkregie.platform.StartupTasks startupTasks) {
+        this.startupTasks = startupTasks;
         this.policies = policies;
         this.demoDate = demoDate;
         this.jdbc = jdbc;
@@ -92,8 +95,12 @@ class VoucherDemoData implements ApplicationRunner {
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
+        // side by side with the other modules' histories; the application is ready when all have loaded
+        startupTasks.inBackground("voucher-demo", this::load);
+    }
+
+    private void load() {
         if (jdbc.sql("select count(*) from vc_mandate").query(Long.class).single() > 0
                 || organisations.ofKind(OrganisationKind.CAREER_CENTRE).isEmpty()) {
             return;
