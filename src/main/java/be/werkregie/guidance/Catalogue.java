@@ -57,6 +57,37 @@ public class Catalogue {
                 .query(Catalogue::map).list();
     }
 
+    private volatile java.util.Map<String, Offer> offerNames = java.util.Map.of();
+    private volatile java.util.Map<String, ActionKind> actionNames = java.util.Map.of();
+    private volatile long namesReadAt;
+
+    /** The name of an offer (product, module, flanking action) in the reader's language; its code when unknown. */
+    public String offerName(String code, String language) {
+        Offer o = names().get(code);
+        return o == null ? code : o.name(language);
+    }
+
+    /** The name of an action kind in the reader's language; its code when unknown. */
+    public String actionName(String code, String language) {
+        names();
+        ActionKind a = actionNames.get(code);
+        return a == null ? code : a.name(language);
+    }
+
+    /** The catalogue's names, read at most once a minute (pages show them in every row). */
+    private java.util.Map<String, Offer> names() {
+        if (offerNames.isEmpty() || System.nanoTime() - namesReadAt > 60_000_000_000L) {
+            java.util.Map<String, Offer> o = new java.util.HashMap<>();
+            offers().forEach(x -> o.put(x.code(), x));
+            java.util.Map<String, ActionKind> a = new java.util.HashMap<>();
+            actionKinds().forEach(x -> a.put(x.code(), x));
+            actionNames = a;
+            offerNames = o;
+            namesReadAt = System.nanoTime();
+        }
+        return offerNames;
+    }
+
     public Optional<Offer> offer(String code) {
         return offers().stream().filter(o -> o.code().equals(code)).findFirst();
     }

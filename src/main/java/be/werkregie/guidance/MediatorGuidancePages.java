@@ -33,9 +33,16 @@ class MediatorGuidancePages {
     }
 
     @GetMapping("/guidance/mediator")
-    String mediator(Model model) {
+    String mediator(@org.springframework.web.bind.annotation.RequestParam java.util.Map<String, String> query, Model model) {
         CurrentUser me = CurrentUser.get();
-        model.addAttribute("intakes", assessments.openIntakes(me));
+        // the mediator's caseload in the assessment phase: the nearest due date first, searchable and paged
+        var intakes = assessments.openIntakes(me);
+        var b = be.werkregie.platform.ListView.from(query)
+                .sort("due", java.util.Comparator.comparing((Assessments.Intake i) -> i.dueOn()).thenComparing(i -> i.personName()))
+                .sort("client", java.util.Comparator.comparing((Assessments.Intake i) -> i.personName()))
+                .sort("started", java.util.Comparator.comparing((Assessments.Intake i) -> i.startedOn()));
+        model.addAttribute("list", b.of(intakes, Assessments.Intake::personName, null));
+        model.addAttribute("intakes", intakes);
         model.addAttribute("waiting", assessments.waiting(me));
         model.addAttribute("stops", trajectories.stopsToAcknowledge(me));
         return "guidance/mediator";
@@ -94,7 +101,7 @@ class MediatorGuidancePages {
             return "redirect:/guidance/mediator";
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.problems());
-            return mediator(model);
+            return mediator(java.util.Map.of(), model);
         }
     }
 }

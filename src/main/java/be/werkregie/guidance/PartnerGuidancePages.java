@@ -42,8 +42,26 @@ class PartnerGuidancePages {
     }
 
     @GetMapping("/partner/trajectories")
-    String partnerList(Model model) {
-        model.addAttribute("trajectories", trajectories.ofPartner(CurrentUser.get(), null));
+    String partnerList(@RequestParam java.util.Map<String, String> query, Model model) {
+        // the partner's caseload: search by name, filter by status and offer, sort, page; overdue goals stand out
+        java.util.List<Trajectories.Trajectory> all = trajectories.ofPartner(CurrentUser.get(), null);
+        be.werkregie.platform.ListView.Builder b = be.werkregie.platform.ListView.from(query)
+                .sort("goal", java.util.Comparator.comparing(Trajectories.Trajectory::goalDate)
+                        .thenComparing(Trajectories.Trajectory::clientName))
+                .sort("client", java.util.Comparator.comparing(Trajectories.Trajectory::clientName))
+                .sort("started", java.util.Comparator.comparing(Trajectories.Trajectory::startedOn).reversed())
+                .sort("status", java.util.Comparator.comparing((Trajectories.Trajectory t) -> t.status().ordinal())
+                        .thenComparing(Trajectories.Trajectory::goalDate))
+                .keep("status", "offer");
+        String status = b.param("status").isEmpty() && !query.containsKey("status") ? "ACTIVE" : b.param("status");
+        String offer = b.param("offer");
+        model.addAttribute("list", b.of(all, Trajectories.Trajectory::clientName,
+                t -> (status.isEmpty() || t.status().name().equals(status)) && (offer.isEmpty() || t.offerCode().equals(offer))));
+        model.addAttribute("status", status);
+        model.addAttribute("offer", offer);
+        model.addAttribute("statuses", Trajectories.Trajectory.Status.values());
+        model.addAttribute("offers", all.stream().map(Trajectories.Trajectory::offerCode).distinct().sorted().toList());
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("statements", payments.ownRuns(CurrentUser.get()));
         return "guidance/partner-list";
     }

@@ -12,4 +12,15 @@ class CurrentUserAdvice {
     CurrentUser me(Authentication authentication) {
         return authentication != null && authentication.getPrincipal() instanceof CurrentUser u ? u : null;
     }
+
+    /** The path of the page, to mark the current menu entry (aria-current). */
+    @ModelAttribute("currentPath")
+    String currentPath(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
+    @ModelAttribute("navigation")
+    java.util.List<Navigation.Item> navigation(Authentication authentication) {
+        return Navigation.itemsFor(me(authentication));
+    }
 }

@@ -48,11 +48,24 @@ class CentreVoucherPages {
     }
 
     @GetMapping("/centre/vouchers")
-    String centre(Model model) {
+    String centre(@org.springframework.web.bind.annotation.RequestParam Map<String, String> query, Model model) {
         CurrentUser me = CurrentUser.get();
-        List<Voucher> list = vouchers.ofCentre(me);
-        model.addAttribute("vouchers", list);
-        model.addAttribute("names", vouchers.clientNames(list, me));
+        List<Voucher> all = vouchers.ofCentre(me);
+        be.werkregie.platform.ListView.Builder b = be.werkregie.platform.ListView.from(query)
+                .sort("takenOver", java.util.Comparator.comparing(Voucher::takenOverOn,
+                        java.util.Comparator.nullsLast(java.util.Comparator.<java.time.LocalDate>naturalOrder())).reversed())
+                .sort("code", java.util.Comparator.comparing(Voucher::code))
+                .sort("status", java.util.Comparator.comparing((Voucher v) -> v.status().ordinal()))
+                .keep("status");
+        String status = b.param("status");
+        // the clients' names are read (and audited) only for the rows shown, unless the coach searches by name
+        Map<java.util.UUID, String> names = b.param("q").isEmpty() ? Map.of() : vouchers.clientNames(all, me);
+        be.werkregie.platform.ListView<Voucher> page = b.of(all, v -> v.code() + " " + names.getOrDefault(v.id(), ""),
+                v -> status.isEmpty() || v.status().name().equals(status));
+        model.addAttribute("list", page);
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", Voucher.Status.values());
+        model.addAttribute("names", names.isEmpty() ? vouchers.clientNames(page.items(), me) : names);
         model.addAttribute("runs", payments.runsOfCentre(me.organisationId()));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());
@@ -69,7 +82,7 @@ class CentreVoucherPages {
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.problems());
             model.addAttribute("form", form.values());
-            return centre(model);
+            return centre(Map.of(), model);
         }
     }
 
