@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AdminGuidancePages {
 
+    private final be.werkregie.platform.CheckAnswers checkAnswers;
     private final Catalogue catalogue;
     private final Partners partners;
     private final Assignment assignment;
@@ -33,7 +34,9 @@ class AdminGuidancePages {
     private final Clock clock;
 
     AdminGuidancePages(Catalogue catalogue, Partners partners, Assignment assignment, GuidancePayments payments,
-                       ResultVerification verification, be.werkregie.identity.Organisations organisations, Clock clock) {
+                       ResultVerification verification, be.werkregie.identity.Organisations organisations, Clock clock,
+                       be.werkregie.platform.CheckAnswers checkAnswers) {
+        this.checkAnswers = checkAnswers;
         this.catalogue = catalogue;
         this.partners = partners;
         this.assignment = assignment;
@@ -82,7 +85,29 @@ class AdminGuidancePages {
     }
 
     @PostMapping("/guidance/admin/payment-runs")
-    String pay(RunForm form, Model model, RedirectAttributes redirect) {
+    String pay(RunForm form, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String confirmed, Model model,
+               RedirectAttributes redirect) {
+        model.addAttribute("runForm", form.values());
+        if (!be.werkregie.platform.CheckAnswers.confirmed(confirmed)) {
+            try {
+                FormReader r = new FormReader();
+                LocalDate until = r.date("until", form.until());
+                r.done();
+                if (be.werkregie.platform.CheckAnswers.change(confirmed)) {
+                    return admin(model);
+                }
+                checkAnswers.tryWithoutEffect(() -> payments.run(until, form.runKey(), CurrentUser.get()));
+                return be.werkregie.platform.CheckAnswers.page("check.paymentRun.title", "/guidance/admin/payment-runs")
+                        .row("check.performedUntil", until.format(java.time.format.DateTimeFormatter.ofPattern("d/M/yyyy")))
+                        .keep("until", form.until()).keep("runKey", form.runKey())
+                        .consequence("check.guidanceRun.consequence")
+                        .confirmWith("check.paymentRun.confirm", false)
+                        .show(model);
+            } catch (InvalidInputException e) {
+                model.addAttribute("errors", e.problems());
+                return admin(model);
+            }
+        }
         return adminAction(model, redirect, () -> {
             FormReader r = new FormReader();
             LocalDate until = r.date("until", form.until());

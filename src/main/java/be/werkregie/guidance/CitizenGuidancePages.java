@@ -19,13 +19,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CitizenGuidancePages {
 
+    private final be.werkregie.platform.CheckAnswers checkAnswers;
     private final Catalogue catalogue;
     private final Partners partners;
     private final Assessments assessments;
     private final Trajectories trajectories;
     private final PersonDirectory people;
 
-    CitizenGuidancePages(Catalogue catalogue, Partners partners, Assessments assessments, Trajectories trajectories, PersonDirectory people) {
+    CitizenGuidancePages(Catalogue catalogue, Partners partners, Assessments assessments, Trajectories trajectories, PersonDirectory people,
+                         be.werkregie.platform.CheckAnswers checkAnswers) {
+        this.checkAnswers = checkAnswers;
         this.catalogue = catalogue;
         this.partners = partners;
         this.assessments = assessments;
@@ -53,8 +56,31 @@ class CitizenGuidancePages {
     }
 
     @PostMapping("/me/guidance/referrals/{id}/choice")
-    String choose(@PathVariable UUID id, ChoiceForm form, Model model, RedirectAttributes redirect) {
+    String choose(@PathVariable UUID id, ChoiceForm form,
+                  @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String confirmed, Model model,
+                  RedirectAttributes redirect) {
         try {
+            if (!be.werkregie.platform.CheckAnswers.confirmed(confirmed)) {
+                if (be.werkregie.platform.CheckAnswers.change(confirmed)) {
+                    return mine(model);
+                }
+                UUID site = form.site();
+                checkAnswers.tryWithoutEffect(() -> trajectories.choose(id, site, CurrentUser.get()));
+                mine(model);
+                @SuppressWarnings("unchecked")
+                Map<UUID, List<Partners.Partner>> options = (Map<UUID, List<Partners.Partner>>) model.getAttribute("options");
+                String language = org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage();
+                var page = be.werkregie.platform.CheckAnswers.page("check.choice.title", "/me/guidance/referrals/" + id + "/choice");
+                for (Partners.Partner p : options.getOrDefault(id, List.of())) {
+                    for (Partners.Site s : p.sites()) {
+                        if (s.id().equals(site)) {
+                            page.row("check.partner", p.name()).row("check.site", s.name() + ", " + s.municipalityName());
+                        }
+                    }
+                }
+                return page.keep("siteId", site).consequence("check.choice.consequence")
+                        .confirmWith("check.choice.confirm", false).show(model);
+            }
             trajectories.choose(id, form.site(), CurrentUser.get());
             redirect.addFlashAttribute("notice", "guidance.chosen");
             return "redirect:/me/guidance";

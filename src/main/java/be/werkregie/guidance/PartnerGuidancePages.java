@@ -30,10 +30,12 @@ class PartnerGuidancePages {
     private final ResultVerification verification;
     private final Clock clock;
     private final GuidancePayments payments;
+    private final be.werkregie.platform.CheckAnswers checkAnswers;
 
     PartnerGuidancePages(Catalogue catalogue, Partners partners, Trajectories trajectories, ResultVerification verification, Clock clock,
-                         GuidancePayments payments) {
+                         GuidancePayments payments, be.werkregie.platform.CheckAnswers checkAnswers) {
         this.payments = payments;
+        this.checkAnswers = checkAnswers;
         this.catalogue = catalogue;
         this.partners = partners;
         this.trajectories = trajectories;
@@ -104,9 +106,38 @@ class PartnerGuidancePages {
     }
 
     @PostMapping("/partner/trajectories/{id}/stop")
-    String stop(@PathVariable UUID id, StopForm form, Model model, RedirectAttributes redirect) {
-        return partnerAction(id, model, redirect, () -> trajectories.stop(id, form.motivation(), form.contactName(),
-                form.contactDetails(), CurrentUser.get()));
+    String stop(@PathVariable UUID id, StopForm form, @RequestParam(defaultValue = "") String confirmed, Model model,
+                RedirectAttributes redirect) {
+        Runnable step = () -> trajectories.stop(id, form.motivation(), form.contactName(), form.contactDetails(), CurrentUser.get());
+        model.addAttribute("stopForm", form.values());
+        if (be.werkregie.platform.CheckAnswers.change(confirmed)) {
+            return partnerTrajectory(id, model);
+        }
+        if (!be.werkregie.platform.CheckAnswers.confirmed(confirmed)) {
+            // check your answers: the stop is tried without effect first, so a mistake shows on the form
+            try {
+                checkAnswers.tryWithoutEffect(step);
+            } catch (InvalidInputException e) {
+                model.addAttribute("errors", e.problems());
+                return partnerTrajectory(id, model);
+            }
+            Trajectories.Trajectory t = trajectories.get(id, CurrentUser.get());
+            return be.werkregie.platform.CheckAnswers.page("check.stop.title", "/partner/trajectories/" + id + "/stop")
+                    .row("check.client", t.clientName())
+                    .row("check.motivation", form.motivation())
+                    .row("check.contact", form.contactName())
+                    .row("check.contactDetails", form.contactDetails())
+                    .keepAll(java.util.Map.of("motivation", nz(form.motivation()), "contactName", nz(form.contactName()),
+                            "contactDetails", nz(form.contactDetails())))
+                    .consequence("check.stop.consequence")
+                    .confirmWith("check.stop.confirm", true)
+                    .show(model);
+        }
+        return partnerAction(id, model, redirect, step);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     @PostMapping("/partner/trajectories/{id}/result-proof")

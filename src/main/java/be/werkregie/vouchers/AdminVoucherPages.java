@@ -29,6 +29,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AdminVoucherPages {
 
+    private final org.springframework.context.MessageSource messages;
+    private final be.werkregie.platform.CheckAnswers checkAnswers;
+    private final be.werkregie.policy.Policies policies;
     private final SearchRobot robot;
     private final CareerCentres centres;
     private final Payments payments;
@@ -36,7 +39,12 @@ class AdminVoucherPages {
     private final Misuse misuse;
     private final Clock clock;
 
-    AdminVoucherPages(SearchRobot robot, CareerCentres centres, Payments payments, Quality quality, Misuse misuse, Clock clock) {
+    AdminVoucherPages(SearchRobot robot, CareerCentres centres, Payments payments, Quality quality, Misuse misuse, Clock clock,
+                      be.werkregie.platform.CheckAnswers checkAnswers, be.werkregie.policy.Policies policies,
+                      org.springframework.context.MessageSource messages) {
+        this.messages = messages;
+        this.checkAnswers = checkAnswers;
+        this.policies = policies;
         this.robot = robot;
         this.centres = centres;
         this.payments = payments;
@@ -64,11 +72,28 @@ class AdminVoucherPages {
     }
 
     @PostMapping("/vouchers/admin/payment-runs")
-    String run(PaymentRunForm form, Model model) {
+    String run(PaymentRunForm form, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String confirmed,
+               Model model) {
         try {
             FormReader r = new FormReader();
             LocalDate until = r.date("performedUntil", form.performedUntil());
             r.done();
+            if (!be.werkregie.platform.CheckAnswers.confirmed(confirmed) && !be.werkregie.platform.CheckAnswers.change(confirmed)) {
+                // check your answers: the run is computed without effect (rolled back) to show what it would pay
+                Payments.Run preview = checkAnswers.tryWithoutEffect(() -> payments.run(until, form.runKey(), CurrentUser.get()));
+                return be.werkregie.platform.CheckAnswers.page("check.paymentRun.title", "/vouchers/admin/payment-runs")
+                        .row("check.performedUntil", until.format(java.time.format.DateTimeFormatter.ofPattern("d/M/yyyy")))
+                        .row("check.lines", preview.lines())
+                        .row("check.total", preview.total())
+                        .keep("performedUntil", form.performedUntil()).keep("runKey", form.runKey())
+                        .consequence("check.paymentRun.consequence", preview.lines(), preview.total())
+                        .confirmWith("check.paymentRun.confirm", false)
+                        .show(model);
+            }
+            if (be.werkregie.platform.CheckAnswers.change(confirmed)) {
+                model.addAttribute("runForm", form.values());
+                return admin(null, model);
+            }
             Payments.Run run = payments.run(until, form.runKey(), CurrentUser.get());
             return "redirect:/vouchers/admin/payment-runs/" + run.id();
         } catch (InvalidInputException e) {
@@ -156,7 +181,34 @@ class AdminVoucherPages {
     }
 
     @PostMapping("/vouchers/admin/misuse/cases/{id}/sanctions")
-    String proposeSanction(@PathVariable UUID id, SanctionForm form, Model model, RedirectAttributes redirect) {
+    String proposeSanction(@PathVariable UUID id, SanctionForm form,
+                           @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String confirmed, Model model,
+                           RedirectAttributes redirect) {
+        model.addAttribute("sanctionForm", form.values());
+        model.addAttribute("sanctionCase", id);
+        if (!be.werkregie.platform.CheckAnswers.confirmed(confirmed)) {
+            try {
+                if (!be.werkregie.platform.CheckAnswers.change(confirmed)) {
+                    // check your answers: the proposal is tried without effect first
+                    checkAnswers.tryWithoutEffect(() -> misuse.propose(id, form.read(), CurrentUser.get()));
+                    LocalDate today = LocalDate.now(clock);
+                    Misuse.SanctionInput in = form.read();
+                    return be.werkregie.platform.CheckAnswers.page("check.sanction.title", "/vouchers/admin/misuse/cases/" + id + "/sanctions")
+                            .row("check.sanctionKind", messages.getMessage("sanction.kind." + in.kind(), null, in.kind(),
+                                    org.springframework.context.i18n.LocaleContextHolder.getLocale()))
+                            .row("check.amount", in.amount() == null ? "" : be.werkregie.shared.Money.format(in.amount()))
+                            .row("check.motivation", in.motivation())
+                            .keepAll(java.util.Map.of("kind", nz(form.kind()), "amount", nz(form.amount()),
+                                    "motivation", nz(form.motivation()), "requestKey", nz(form.requestKey())))
+                            .consequence("check.sanction.consequence", policies.integerOn(VoucherPolicies.DEFENCE_DAYS, today))
+                            .confirmWith("check.sanction.confirm", true)
+                            .show(model);
+                }
+            } catch (InvalidInputException e) {
+                model.addAttribute("errors", e.problems());
+            }
+            return misusePage(model);
+        }
         return misuseAction(() -> misuse.propose(id, form.read(), CurrentUser.get()), "sanctions-title", model, redirect);
     }
 
@@ -164,6 +216,10 @@ class AdminVoucherPages {
     String decideSanction(@PathVariable UUID id, SanctionDecisionForm form, Model model, RedirectAttributes redirect) {
         return misuseAction(() -> misuse.decide(id, FormReader.yesNo(form.makeFinal()), form.note(), CurrentUser.get()), "sanctions-title",
                 model, redirect);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     private String misuseAction(Runnable action, String anchor, Model model, RedirectAttributes redirect) {
