@@ -79,6 +79,50 @@ class CheckAnswersJourneyTest {
         assertThat(jdbc.sql("select count(*) from vc_payment_run").query(Long.class).single()).isEqualTo(runs + 1);
     }
 
+    @Autowired be.werkregie.identity.Organisations organisations;
+    @Autowired be.werkregie.people.PersonRegistration registration;
+    @Autowired be.werkregie.vouchers.Vouchers vouchers;
+    @Autowired java.time.Clock clock;
+
+    @Test
+    void aCitizenPaysTheContributionOnTheProvidersPageAndGetsAReceipt() throws Exception {
+        ModuleFixtures f = new ModuleFixtures(organisations, users);
+        var mediator = f.user(f.organisation(be.werkregie.identity.OrganisationKind.EMPLOYMENT_SERVICE, "VDAB"),
+                be.werkregie.identity.Role.MEDIATOR);
+        UUID person = ModuleFixtures.person(registration, mediator);
+        String name = "pay-" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(name, "journey-test-wachtwoord", "Vera", null, person, "nl", java.util.Set.of(be.werkregie.identity.Role.CITIZEN));
+        var citizen = users.find(name).orElseThrow();
+        var v = vouchers.request(person, new be.werkregie.vouchers.Vouchers.Declaration(
+                be.werkregie.vouchers.Eligibility.WorkSituation.EMPLOYED, java.time.LocalDate.now(clock).minusYears(10), true, false,
+                "Bouwgroep Schelde", null), "journey-req-" + name, citizen);
+        var who = users.loadUserByUsername(name);
+        // to the provider's page
+        MvcResult toProvider = mvc.perform(post("/me/vouchers/" + v.id() + "/contribution").with(csrf()).with(user(who))).andReturn();
+        String page = toProvider.getResponse().getRedirectedUrl();
+        assertThat(page).startsWith("/pay/demo/DEMO-");
+        MvcResult provider = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page).with(user(who)))
+                .andReturn();
+        assertThat(body(provider)).contains("Demo-betaalprovider").contains("name=\"action\" value=\"pay\"");
+        // someone else cannot see or pay it
+        MvcResult other = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page)
+                .with(user(users.loadUserByUsername("nina")))).andReturn();
+        assertThat(other.getResponse().getStatus()).isEqualTo(404);
+        // back without paying: the voucher still waits, and says so
+        String reference = page.substring("/pay/demo/".length(), page.indexOf('?'));
+        MvcResult early = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/me/vouchers/" + v.id() + "/receipt").with(user(who))).andReturn();
+        assertThat(early.getResponse().getRedirectedUrl()).startsWith("/me/vouchers");
+        assertThat(vouchers.find(v.id()).orElseThrow().status()).isEqualTo(be.werkregie.vouchers.Voucher.Status.AWAITING_PAYMENT);
+        // paid: back to the receipt, the voucher is issued
+        MvcResult paid = mvc.perform(post("/pay/demo/" + reference).with(csrf()).with(user(who)).param("action", "pay")).andReturn();
+        assertThat(paid.getResponse().getRedirectedUrl()).isEqualTo("/me/vouchers/" + v.id() + "/receipt");
+        MvcResult receipt = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/me/vouchers/" + v.id() + "/receipt").with(user(who))).andReturn();
+        assertThat(body(receipt)).contains("Betaling ontvangen").contains(reference).contains("Een loopbaancentrum zoeken");
+        assertThat(vouchers.find(v.id()).orElseThrow().status()).isEqualTo(be.werkregie.vouchers.Voucher.Status.ISSUED);
+    }
+
     private String status(UUID trajectory) {
         return jdbc.sql("select status from gd_trajectory where id = ?").param(trajectory).query(String.class).single();
     }

@@ -81,10 +81,30 @@ class CitizenVoucherPages {
 
     @PostMapping("/me/vouchers/{id}/contribution")
     String pay(@PathVariable UUID id, RedirectAttributes redirect) {
+        // to the payment provider's page; it sends the citizen back to the receipt
         CurrentUser me = CurrentUser.get();
-        vouchers.confirmContribution(id, me.personId(), me);
-        redirect.addFlashAttribute("notice", "voucher.paid");
-        return "redirect:/me/vouchers";
+        try {
+            return "redirect:" + vouchers.checkoutUrl(id, me.personId(), "/me/vouchers/" + id + "/receipt");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("notice", "voucher.alreadyPaid");
+            return "redirect:/me/vouchers";
+        }
+    }
+
+    /** Back from the provider: the platform asks the provider (not the browser) whether it was paid, then shows the receipt. */
+    @GetMapping("/me/vouchers/{id}/receipt")
+    String receipt(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUser.get();
+        try {
+            Voucher v = vouchers.confirmContribution(id, me.personId(), me);
+            model.addAttribute("voucher", v);
+            model.addAttribute("reference", vouchers.paymentReference(id));
+            model.addAttribute("amount", v.contribution());
+            return "vouchers/receipt";
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("notice", "voucher.notPaidYet");
+            return "redirect:/me/vouchers#voucher-" + id;
+        }
     }
 
     @GetMapping("/me/vouchers/{id}/survey")

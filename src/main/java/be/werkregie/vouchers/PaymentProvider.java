@@ -4,9 +4,10 @@ import be.werkregie.shared.Money;
 import java.util.UUID;
 
 /**
- * Collects the citizen's personal contribution. The default implementation confirms the payment when the citizen
- * confirms on the platform (as for a payment at the desk); a real provider (e.g. a Payconiq or card acquirer) plugs in
- * here as another bean.
+ * Collects the citizen's personal contribution through a payment service provider: the platform starts a checkout,
+ * sends the citizen to the provider's payment page, and on return asks the provider whether it was paid — never the
+ * browser's word. {@link DemoPaymentProvider} is the provider of the demo and the tests (a payment page and a receipt on
+ * the platform itself); production plugs in a real provider (a card acquirer, Payconiq, ...) as a {@code @Primary} bean.
  */
 public interface PaymentProvider {
 
@@ -15,4 +16,10 @@ public interface PaymentProvider {
 
     /** True when the provider reports the payment with this reference as paid. */
     boolean isPaid(String reference);
+
+    /** Whether the provider knows this reference (a reference of another provider must be started again). */
+    boolean knows(String reference);
+
+    /** The provider's payment page for the reference, which sends the citizen back to {@code returnPath} afterwards. */
+    String checkoutUrl(String reference, String returnPath);
 }

@@ -23,7 +23,7 @@ class VoucherSecurity implements ModuleSecurity {
     @Override
     public void pages(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
         a.requestMatchers(GET, "/loopbaancentra", "/loopbaancentra/*").permitAll()
-                .requestMatchers("/me/vouchers", "/me/vouchers/**").hasRole("CITIZEN")
+                .requestMatchers("/me/vouchers", "/me/vouchers/**", "/pay/demo/**").hasRole("CITIZEN")
                 .requestMatchers("/centre/**").hasAnyRole("PARTNER_STAFF", "PARTNER_MANAGER")
                 .requestMatchers("/vouchers/admin", "/vouchers/admin/**").hasRole("ADMINISTRATOR")
                 .requestMatchers(GET, "/statements/vouchers/*/*.csv", "/statements/vouchers/*/*.pdf")

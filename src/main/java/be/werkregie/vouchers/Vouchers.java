@@ -137,6 +137,30 @@ public class Vouchers {
     }
 
     /** The citizen confirms the €40 contribution; once the provider reports it paid, the voucher is issued and sent. */
+    /**
+     * Where the citizen pays the contribution of a voucher awaiting payment: the provider's payment page, which returns
+     * to {@code returnPath}. A reference the provider does not know (made by another provider) is started again.
+     */
+    @Transactional
+    public String checkoutUrl(UUID voucherId, UUID personId, String returnPath) {
+        Voucher v = find(voucherId).filter(x -> x.personId().equals(personId)).orElseThrow(() -> new NotFoundException("voucher"));
+        if (v.status() != Voucher.Status.AWAITING_PAYMENT) {
+            throw InvalidInputException.of("payment", "voucher.alreadyPaid");
+        }
+        String reference = jdbc.sql("select payment_reference from vc_voucher where id = ?").param(voucherId).query(String.class).single();
+        if (!payments.knows(reference)) {
+            LocalDate today = LocalDate.now(clock);
+            reference = payments.start(voucherId, new Money(policies.decimalOn(VoucherPolicies.CONTRIBUTION, today)), "Loopbaancheque " + v.code());
+            jdbc.sql("update vc_voucher set payment_reference = ? where id = ? and status = 'AWAITING_PAYMENT'").params(reference, voucherId).update();
+        }
+        return payments.checkoutUrl(reference, returnPath);
+    }
+
+    /** The provider's reference of the voucher's contribution (for the receipt). */
+    public String paymentReference(UUID voucherId) {
+        return jdbc.sql("select payment_reference from vc_voucher where id = ?").param(voucherId).query(String.class).single();
+    }
+
     @Transactional
     public Voucher confirmContribution(UUID voucherId, UUID personId, CurrentUser actor) {
         Voucher v = find(voucherId).filter(x -> x.personId().equals(personId)).orElseThrow(() -> new NotFoundException("voucher"));

@@ -33,6 +33,7 @@ class VoucherFlowIntegrationTest {
     @Autowired java.time.Clock clock;
 
     @Autowired Vouchers vouchers;
+    @Autowired DemoPaymentProvider demoProvider;
     @Autowired Payments payments;
     @Autowired Quality quality;
     @Autowired SearchRobot robot;
@@ -75,7 +76,16 @@ class VoucherFlowIntegrationTest {
         assertThat(vouchers.request(me.personId(), worker(), "req-1", me).id()).as("a retried request").isEqualTo(v.id());
         assertThat(vouchers.ofPerson(me.personId())).hasSize(1);
 
+        // not paid at the provider: refused, the voucher waits
+        final UUID requestedId = v.id();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> vouchers.confirmContribution(requestedId, me.personId(), me))
+                .isInstanceOf(be.werkregie.shared.InvalidInputException.class);
+        // paid on the demo provider's page (twice: a double click pays once), then confirmed on return
+        String reference = vouchers.paymentReference(v.id());
+        assertThat(demoProvider.pay(reference)).isTrue();
+        assertThat(demoProvider.pay(reference)).as("a second click pays nothing more").isFalse();
         v = vouchers.confirmContribution(v.id(), me.personId(), me);
+        assertThat(v.status()).isEqualTo(Voucher.Status.ISSUED);
         final String code = v.code();
         final UUID voucherId = v.id();
         assertThat(v.status()).isEqualTo(Voucher.Status.ISSUED);

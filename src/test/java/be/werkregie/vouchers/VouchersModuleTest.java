@@ -34,6 +34,7 @@ class VouchersModuleTest {
     @Autowired Users users;
     @Autowired PersonRegistration registration;
     @Autowired Vouchers vouchers;
+    @Autowired DemoPaymentProvider demoProvider;
     @Autowired Clock clock;
 
     @Test
@@ -46,6 +47,7 @@ class VouchersModuleTest {
         CurrentUser citizen = users.find(name).orElseThrow();
         Voucher requested = vouchers.request(person, new Vouchers.Declaration(Eligibility.WorkSituation.EMPLOYED,
                 LocalDate.now(clock).minusYears(10), true, false, "Bouwgroep Schelde", null), "module-req", citizen);
+        demoProvider.pay(vouchers.paymentReference(requested.id()));
         scenario.stimulate(() -> vouchers.confirmContribution(requested.id(), person, citizen))
                 .andWaitForEventOfType(VoucherIssued.class)
                 .matching(e -> e.voucherId().equals(requested.id()))
