@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CitizenGuidancePages {
 
+    private final be.werkregie.geo.Municipalities municipalities;
     private final be.werkregie.platform.CheckAnswers checkAnswers;
     private final Catalogue catalogue;
     private final Partners partners;
@@ -27,13 +28,24 @@ class CitizenGuidancePages {
     private final PersonDirectory people;
 
     CitizenGuidancePages(Catalogue catalogue, Partners partners, Assessments assessments, Trajectories trajectories, PersonDirectory people,
-                         be.werkregie.platform.CheckAnswers checkAnswers) {
+                         be.werkregie.platform.CheckAnswers checkAnswers, be.werkregie.geo.Municipalities municipalities) {
         this.checkAnswers = checkAnswers;
+        this.municipalities = municipalities;
         this.catalogue = catalogue;
         this.partners = partners;
         this.assessments = assessments;
         this.trajectories = trajectories;
         this.people = people;
+    }
+
+    /** A site the client can choose: its partner, how far from home, and its free places for the offer. */
+    record SiteOption(String partnerName, String website, Partners.Site site, double distanceKm, int free) {
+        public String distance(java.util.Locale locale) {
+            java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(locale);
+            f.setMaximumFractionDigits(1);
+            f.setMinimumFractionDigits(1);
+            return f.format(distanceKm);
+        }
     }
 
     @GetMapping("/me/guidance")
@@ -52,6 +64,23 @@ class CitizenGuidancePages {
             }
         }
         model.addAttribute("options", options);
+        // the sites to choose from, nearest to home first (not grouped by partner), with distance and free places
+        be.werkregie.geo.Municipality homeMunicipality = municipalities.byNis(home).orElse(null);
+        Map<UUID, List<SiteOption>> sites = new HashMap<>();
+        options.forEach((referral, list) -> {
+            String offer = referrals.stream().filter(x -> x.id().equals(referral)).findFirst().map(Assessments.Referral::offerCode).orElse("");
+            List<SiteOption> flat = new java.util.ArrayList<>();
+            for (Partners.Partner p : list) {
+                for (Partners.Site s : p.sites()) {
+                    double km = homeMunicipality == null ? 0
+                            : be.werkregie.geo.Distance.km(homeMunicipality.lat(), homeMunicipality.lon(), s.latitude(), s.longitude());
+                    flat.add(new SiteOption(p.name(), p.website(), s, km, s.free().getOrDefault(offer, 0)));
+                }
+            }
+            flat.sort(java.util.Comparator.comparingDouble(SiteOption::distanceKm).thenComparing(SiteOption::partnerName));
+            sites.put(referral, flat);
+        });
+        model.addAttribute("sites", sites);
         return "guidance/me";
     }
 

@@ -22,6 +22,7 @@ public final class Navigation {
             OrganisationKind kind = me.organisationKind();
             if (me.has(Role.CITIZEN)) {
                 items.add(new Item("nav.myFile", "/me"));
+                items.add(new Item("nav.inbox", "/me/messages"));
                 items.add(new Item("nav.whoViewed", "/me/views"));
                 items.add(new Item("nav.vouchers", "/me/vouchers"));
                 items.add(new Item("nav.myGuidance", "/me/guidance"));

@@ -19,7 +19,8 @@ class MessagingSecurity implements ModuleSecurity {
 
     @Override
     public void pages(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
-        a.requestMatchers(GET, "/people/*/messages").hasAnyRole("MEDIATOR", "SOCIAL_WORKER", "ADMINISTRATOR")
+        a.requestMatchers(GET, "/me/messages").hasRole("CITIZEN")
+                .requestMatchers(GET, "/people/*/messages").hasAnyRole("MEDIATOR", "SOCIAL_WORKER", "ADMINISTRATOR")
                 .requestMatchers(POST, "/people/*/messages").hasAnyRole("MEDIATOR", "ADMINISTRATOR")
                 .requestMatchers(GET, "/messages", "/messages/letters", "/messages/letters/*.pdf", "/messages/sms/*.csv",
                         "/messages/phone-tasks").hasAnyRole("MEDIATOR", "ADMINISTRATOR")
