@@ -102,6 +102,50 @@ class TrustConcurrencyTest {
 
     // ---- 2. money runs pay exactly what they mark paid ----
 
+    /** A session is cancelled or paid, never both, when cancellations race payment runs; the voucher's hours follow. */
+    @Test
+    void cancellationsRacingPaymentRunsCancelOrPayEachSessionNeverBoth() throws Exception {
+        CurrentUser coach = users.find("coach").orElseThrow();
+        CurrentUser admin = users.find("admin").orElseThrow();
+        UUID v = voucherInGuidance(coach, 4);
+        List<UUID> sessions = new ArrayList<>();
+        for (int k = 0; k < 8; k++) {
+            sessions.add(vouchers.registerSession(v, new Vouchers.SessionInput(today(), java.time.LocalTime.of(9, 0).plusMinutes(30L * k), 1,
+                    "FACE_TO_FACE", null), "race-cancel-" + v + "-" + k, coach));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Future<?>> work = new ArrayList<>();
+        for (UUID session : sessions) {
+            work.add(pool.submit(() -> {
+                try {
+                    vouchers.cancelSession(session, "dubbel geregistreerd", coach);
+                } catch (be.werkregie.shared.InvalidInputException paidFirst) {
+                    assertThat(paidFirst.problems()).extracting(p -> p.messageKey()).containsExactly("session.alreadyPaid");
+                }
+                return null;
+            }));
+        }
+        for (int r = 0; r < 2; r++) {
+            work.add(pool.submit(() -> payments.run(today(), "race-cancel-run-" + UUID.randomUUID(), admin)));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        long both = jdbc.sql("select count(*) from vc_session where voucher_id = ? and cancelled_at is not null and payment_run_id is not null")
+                .param(v).query(Long.class).single();
+        long neither = jdbc.sql("select count(*) from vc_session where voucher_id = ? and cancelled_at is null and payment_run_id is null")
+                .param(v).query(Long.class).single();
+        assertThat(both).as("cancelled and paid").isZero();
+        assertThat(neither).as("every session was either cancelled or paid").isZero();
+        int used = jdbc.sql("select used_half_hours from vc_voucher where id = ?").param(v).query(Integer.class).single();
+        long paid = jdbc.sql("select coalesce(sum(half_hours), 0) from vc_session where voucher_id = ? and cancelled_at is null")
+                .param(v).query(Long.class).single();
+        assertThat(used).as("the voucher counts only the sessions that were not cancelled").isEqualTo((int) paid);
+        long lined = jdbc.sql("select coalesce(sum(half_hours), 0) from vc_payment_line where voucher_id = ?").param(v).query(Long.class).single();
+        assertThat(lined).as("the payment lines hold exactly the sessions not cancelled").isEqualTo(paid);
+    }
+
     @Test
     void voucherPaymentRunsRacingRegistrationsPayEveryClaimedHalfHourOnALine() throws Exception {
         CurrentUser coach = users.find("coach").orElseThrow();

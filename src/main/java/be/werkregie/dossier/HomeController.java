@@ -67,7 +67,16 @@ class HomeController {
         if (me.has(Role.CITIZEN)) {
             return "redirect:/me";
         }
-        model.addAttribute("inbox", dossier.inbox(me.organisationId()));
+        java.util.List<Handover> inbox = dossier.inbox(me.organisationId());
+        model.addAttribute("inbox", inbox);
+        // whose handover it is: the client's name on every card (each an audited read, as on the person page)
+        java.util.Map<java.util.UUID, String> clients = new java.util.HashMap<>();
+        for (Handover h : inbox) {
+            if (!clients.containsKey(h.personId()) && people.maySee(me, h.personId())) {
+                clients.put(h.personId(), people.get(h.personId(), me, "handover inbox").fullName());
+            }
+        }
+        model.addAttribute("clients", clients);
         model.addAttribute("role", me.mainRole().name());
         model.addAttribute("tasks", tasks(me));
         if (me.has(Role.ADMINISTRATOR)) {

@@ -58,7 +58,8 @@ class MessagingController {
                 select b.id, b.created_at, b.closed_at, count(m.id), b.printed_at from print_batch b left join message m on m.print_batch_id = b.id
                 group by b.id order by b.created_at desc limit 50""")
                 .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, java.time.OffsetDateTime.class),
-                        rs.getObject(3, java.time.OffsetDateTime.class), rs.getLong(4)}).list());
+                        rs.getObject(3, java.time.OffsetDateTime.class), rs.getLong(4),
+                        rs.getObject(5, java.time.OffsetDateTime.class)}).list());
         return "messaging/letters";
     }
 

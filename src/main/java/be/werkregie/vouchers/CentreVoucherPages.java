@@ -105,14 +105,40 @@ class CentreVoucherPages {
     }
 
     @PostMapping("/centre/vouchers/{id}/sessions")
-    String registerSession(@PathVariable UUID id, SessionForm form, Model model, RedirectAttributes redirect) {
+    String registerSession(@PathVariable UUID id, SessionForm form,
+                           @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String duplicateOk, Model model,
+                           RedirectAttributes redirect) {
         try {
-            vouchers.registerSession(id, form.read(), form.idempotencyKey(), CurrentUser.get());
+            Vouchers.SessionInput in = form.read();
+            if (!"true".equals(duplicateOk) && in.halfHours() != null
+                    && vouchers.hasIdenticalSession(id, in.date(), in.startTime(), in.halfHours())) {
+                // the same day, time and length again: most likely registered twice; the coach decides
+                model.addAttribute("duplicate", true);
+                model.addAttribute("form", form.values());
+                return centreVoucher(id, model);
+            }
+            vouchers.registerSession(id, in, form.idempotencyKey(), CurrentUser.get());
             redirect.addFlashAttribute("notice", "session.registered");
             return "redirect:/centre/vouchers/" + id;
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.problems());
             model.addAttribute("form", form.values());
+            return centreVoucher(id, model);
+        }
+    }
+
+    /** A session registered by mistake is cancelled with a reason until it is paid (audited). */
+    @PostMapping("/centre/vouchers/{id}/sessions/{sessionId}/cancellation")
+    String cancelSession(@PathVariable UUID id, @PathVariable UUID sessionId,
+                         @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String reason, Model model,
+                         RedirectAttributes redirect) {
+        try {
+            vouchers.cancelSession(sessionId, reason, CurrentUser.get());
+            redirect.addFlashAttribute("notice", "session.cancelled");
+            return "redirect:/centre/vouchers/" + id + "#sessions-title";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            model.addAttribute("cancelSession", sessionId);
             return centreVoucher(id, model);
         }
     }

@@ -153,7 +153,7 @@ public class Misuse {
                 select s.centre_id, null, count(*), min(s.session_date), max(s.session_date),
                   (array_agg(distinct v.code)), extract(year from cast(:to as date))::text
                 from vc_session s join vc_voucher v on v.id = s.voucher_id
-                where s.session_date between :from and :to
+                where s.session_date between :from and :to and s.cancelled_at is null
                   and (s.start_time < :early or s.start_time + make_interval(mins => 30 * s.half_hours) > :late
                        or s.start_time + make_interval(mins => 30 * s.half_hours) < s.start_time
                        or extract(isodow from s.session_date) = 7)
@@ -165,11 +165,11 @@ public class Misuse {
         found += upsert("OVERLOADED_COACH_DAY", 1, jdbc.sql("""
                 with d as (
                   select s.coach_id, s.session_date, sum(s.half_hours) hh from vc_session s
-                  where s.coach_id is not null and s.session_date between :from and :to
+                  where s.coach_id is not null and s.session_date between :from and :to and s.cancelled_at is null
                   group by s.coach_id, s.session_date having sum(s.half_hours) > :max)
                 select s.centre_id, min(c.name), count(distinct (d.coach_id, d.session_date)), min(d.session_date), max(d.session_date),
                   (array_agg(distinct v.code)), string_agg(distinct d.coach_id::text, ',')
-                from d join vc_session s on s.coach_id = d.coach_id and s.session_date = d.session_date
+                from d join vc_session s on s.coach_id = d.coach_id and s.session_date = d.session_date and s.cancelled_at is null
                 join vc_voucher v on v.id = s.voucher_id join vc_coach c on c.id = d.coach_id
                 group by s.centre_id""")
                 .param("from", from).param("to", to).param("max", m.maxHalfHoursPerCoachDay())

@@ -113,7 +113,7 @@ public class Payments {
         @Override
         public List<VoucherLine> claim(UUID runId, LocalDate until) {
             List<ClaimedSession> claimed = jdbc.sql("""
-                    update vc_session set payment_run_id = ? where payment_run_id is null and session_date <= ?
+                    update vc_session set payment_run_id = ? where payment_run_id is null and cancelled_at is null and session_date <= ?
                     returning voucher_id, centre_id, session_date, half_hours""")
                     .params(runId, until).query((rs, i) -> new ClaimedSession(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                             rs.getObject(3, LocalDate.class), rs.getInt(4)))

@@ -247,8 +247,8 @@ public class Quality {
             jdbc.sql("""
                     insert into vc_dossier_control_item (control_id, voucher_id, agreement_ok, pop_ok, hours_ok)
                     select ?, v.id, v.agreement_present, v.pop_present or v.status <> 'CLOSED',
-                      coalesce((select sum(half_hours) from vc_session s where s.voucher_id = v.id), 0) <= v.hours * 2
-                      and not exists (select 1 from vc_session s where s.voucher_id = v.id and s.session_date < v.taken_over_on)
+                      coalesce((select sum(half_hours) from vc_session s where s.voucher_id = v.id and s.cancelled_at is null), 0) <= v.hours * 2
+                      and not exists (select 1 from vc_session s where s.voucher_id = v.id and s.cancelled_at is null and s.session_date < v.taken_over_on)
                     from vc_voucher v where v.id = ?""")
                     .params(id, voucher).update();
         }

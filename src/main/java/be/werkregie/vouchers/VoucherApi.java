@@ -154,6 +154,14 @@ class VoucherApi {
     /** The outcome of one registration in a batch: the session id, or the problems (nothing was changed for that item). */
     record BatchResult(String idempotencyKey, UUID id, List<Map<String, String>> problems) {}
 
+    record CancellationBody(String reason) {}
+
+    @PostMapping("/api/centre/sessions/{sessionId}/cancellation")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void cancelSession(@PathVariable UUID sessionId, @RequestBody CancellationBody body) {
+        vouchers.cancelSession(sessionId, body == null ? null : body.reason(), CurrentUser.get());
+    }
+
     /**
      * Registers up to 500 sessions in one request, for centre systems that send their registrations in bulk. Every item
      * is a registration of its own (own transaction, own idempotency key, same rules and audit as a single one), so one

@@ -367,12 +367,52 @@ public class Vouchers {
     public List<Session> sessions(UUID voucherId) {
         return jdbc.sql("""
                 select s.id, s.voucher_id, s.coach_id, c.name, s.session_date, s.start_time, s.half_hours, s.mode,
-                  s.payment_run_id is not null
+                  s.payment_run_id is not null, s.cancelled_at is not null, s.cancel_reason
                 from vc_session s left join vc_coach c on c.id = s.coach_id where s.voucher_id = ? order by s.session_date, s.start_time""")
                 .param(voucherId).query((rs, i) -> new Session(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, LocalDate.class),
-                        rs.getObject(6, LocalTime.class), rs.getInt(7), rs.getString(8), rs.getBoolean(9)))
+                        rs.getObject(6, LocalTime.class), rs.getInt(7), rs.getString(8), rs.getBoolean(9), rs.getBoolean(10),
+                        rs.getString(11)))
                 .list();
+    }
+
+    /**
+     * Cancels a session registered by mistake, with a reason, until a payment run has claimed it: a guarded
+     * compare-and-set (not paid, not cancelled) that gives the half hours back to the voucher in the same transaction.
+     * A payment run racing it claims the session or leaves it, never both. Cancelling again changes nothing.
+     */
+    @Transactional
+    public void cancelSession(UUID sessionId, String reason, CurrentUser actor) {
+        record Row(UUID voucherId, UUID centreId, int halfHours, boolean paid, boolean cancelled, UUID personId) {}
+        Row row = jdbc.sql("""
+                select s.voucher_id, s.centre_id, s.half_hours, s.payment_run_id is not null, s.cancelled_at is not null, v.person_id
+                from vc_session s join vc_voucher v on v.id = s.voucher_id where s.id = ?""").param(sessionId)
+                .query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3), rs.getBoolean(4),
+                        rs.getBoolean(5), rs.getObject(6, UUID.class)))
+                .optional().filter(r -> r.centreId().equals(actor.organisationId())).orElseThrow(() -> new NotFoundException("session"));
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.of("reason", "session.cancelReasonRequired");
+        }
+        int changed = jdbc.sql("""
+                update vc_session set cancelled_at = ?, cancelled_by = ?, cancel_reason = ?
+                where id = ? and payment_run_id is null and cancelled_at is null""")
+                .params(java.time.OffsetDateTime.now(clock), actor.username(), reason.trim(), sessionId).update();
+        if (changed == 0) {
+            if (jdbc.sql("select payment_run_id is not null from vc_session where id = ?").param(sessionId).query(Boolean.class).single()) {
+                throw InvalidInputException.of("sessionId", "session.alreadyPaid");
+            }
+            return; // already cancelled: a retry
+        }
+        jdbc.sql("update vc_voucher set used_half_hours = used_half_hours - ? where id = ?").params(row.halfHours(), row.voucherId()).update();
+        audit.record(actor, row.personId(), AuditTrail.Action.WRITE, "VOUCHERS", "session cancelled", reason.trim());
+    }
+
+    /** Whether the voucher already has a session on that day at that time of that length (a likely double registration). */
+    public boolean hasIdenticalSession(UUID voucherId, LocalDate date, LocalTime start, int halfHours) {
+        return jdbc.sql("""
+                select exists (select 1 from vc_session where voucher_id = ? and session_date = ? and half_hours = ?
+                  and start_time is not distinct from ? and cancelled_at is null)""")
+                .params(voucherId, date, halfHours, start).query(Boolean.class).single();
     }
 
     /** The guidance record of a voucher: themes, career question, mandatory documents, synthesis and aftercare. */

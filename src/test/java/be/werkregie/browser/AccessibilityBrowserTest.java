@@ -197,6 +197,7 @@ class AccessibilityBrowserTest {
             }
             // the desktop: the menu is a row, no Menu button
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+            login("admin");
             driver.get(url("/vouchers/admin?lang=" + lang));
             assertThat(driver.findElement(By.cssSelector(".menu-toggle")).isDisplayed()).isFalse();
             assertThat(driver.findElement(By.id("nav-menu")).isDisplayed()).isTrue();
@@ -259,6 +260,11 @@ class AccessibilityBrowserTest {
         }
         if (driver.getPageSource().contains("Whitelabel") || driver.getTitle().isBlank()) {
             out.add(label + ": no proper page (" + driver.getTitle() + ")");
+        }
+        // a journey that ends on an error page is a dead end, even when the error page itself is accessible
+        if (!driver.findElements(By.cssSelector("main.error-page")).isEmpty()) {
+            out.add(label + " [" + driver.getCurrentUrl() + "]: ends on an error page (status "
+                    + driver.findElement(By.cssSelector("main.error-page")).getAttribute("data-status") + ")");
         }
         return out;
     }
