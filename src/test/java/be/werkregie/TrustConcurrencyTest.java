@@ -113,6 +113,16 @@ class TrustConcurrencyTest {
             sessions.add(vouchers.registerSession(v, new Vouchers.SessionInput(today(), java.time.LocalTime.of(9, 0).plusMinutes(30L * k), 1,
                     "FACE_TO_FACE", null), "race-cancel-" + v + "-" + k, coach));
         }
+        // without a reason: refused field by field, nothing cancelled, the hours unchanged
+        int usedBefore = jdbc.sql("select used_half_hours from vc_voucher where id = ?").param(v).query(Integer.class).single();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> vouchers.cancelSession(sessions.get(0), "  ", coach))
+                .isInstanceOfSatisfying(be.werkregie.shared.InvalidInputException.class,
+                        e -> assertThat(e.problems()).extracting(p -> p.field() + ":" + p.messageKey())
+                                .containsExactly("reason:session.cancelReasonRequired"));
+        assertThat(jdbc.sql("select count(*) from vc_session where voucher_id = ? and cancelled_at is not null").param(v)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select used_half_hours from vc_voucher where id = ?").param(v).query(Integer.class).single())
+                .isEqualTo(usedBefore);
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Future<?>> work = new ArrayList<>();
         for (UUID session : sessions) {

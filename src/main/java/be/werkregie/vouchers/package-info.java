@@ -11,5 +11,9 @@
  * {@link be.werkregie.vouchers.SessionRegistered}, {@link be.werkregie.vouchers.VoucherClosed}; payment runs go through
  * {@link be.werkregie.platform.PaymentRuns}. Pages per audience: public, citizen, centre, admin. The module does not
  * call messaging; messaging reacts to its events.
+ *
+ * <p>The contribution is paid through a {@link be.werkregie.vouchers.PaymentProvider} (the demo provider has its own
+ * table {@code vc_demo_checkout} and payment page); a session is cancelled with a reason until it is paid
+ * ({@code Vouchers.cancelSession}), and cancelled sessions are left out of payment runs, rules and misuse detection.
  */
 package be.werkregie.vouchers;
