@@ -14,7 +14,7 @@ class IdentitySecurity implements ModuleSecurity {
 
     @Override
     public void pages(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
-        a.requestMatchers("/", "/login", "/error", "/about", "/geo", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+        a.requestMatchers("/", "/login", "/error", "/about", "/geo", "/geo/outline.json", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                         "/static-page.html", "/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs.yaml").permitAll()
                 .requestMatchers("/home").authenticated()

@@ -85,7 +85,10 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidc,
                             org.springframework.security.authentication.AuthenticationManager manager,
-                            ObjectProvider<ModuleSecurity> modules, org.springframework.context.ApplicationContext context) throws Exception {
+                            ObjectProvider<ModuleSecurity> modules, org.springframework.context.ApplicationContext context,
+                            @org.springframework.beans.factory.annotation.Value("${werkregie.map.tile-url:}") String tileUrl) throws Exception {
+        // map tiles are the only images from elsewhere (werkregie.map.tile-url); everything else comes from this origin
+        String tiles = be.werkregie.shared.WebOrigin.of(tileUrl);
         http.authenticationManager(manager);
         http.authorizeHttpRequests(a -> {
                     modules.orderedStream().forEach(m -> m.pages(a));
@@ -101,7 +104,7 @@ class SecurityConfig {
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").permitAll())
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+                                "default-src 'self'; img-src 'self' data:" + (tiles.isEmpty() ? "" : " " + tiles) + "; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         if (oidc.getIfAvailable() != null) {
             // Production login through the organisation's identity provider (spring.security.oauth2.client.*).

@@ -38,7 +38,24 @@ public class CareerCentres {
                          String website, boolean stimulusOptIn, boolean passive) {}
 
     public record Site(UUID id, UUID centreId, String name, String street, String municipalityNis, String municipalityName,
-                       double latitude, double longitude, boolean headOffice, boolean wheelchairAccess) {}
+                       double latitude, double longitude, boolean headOffice, boolean wheelchairAccess, String phone,
+                       String email, OpeningHours openingHours) {
+
+        /** The phone number as a tel: link (digits and a leading +). */
+        public String phoneLink() {
+            return phone == null ? null : "tel:" + phone.replaceAll("[^0-9+]", "");
+        }
+    }
+
+    /** The columns of {@link #SITE_ROW}, for every query that reads sites (s = vc_site, m = geo_v_municipality). */
+    static final String SITE_COLUMNS = """
+            s.id, s.organisation_id, s.name, s.street, s.municipality_nis, m.name_nl, s.latitude, s.longitude,
+              s.head_office, s.wheelchair_access, s.phone, s.email, s.opening_hours""";
+
+    static final org.springframework.jdbc.core.RowMapper<Site> SITE_ROW = (rs, i) -> new Site(rs.getObject(1, UUID.class),
+            rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getDouble(7),
+            rs.getDouble(8), rs.getBoolean(9), rs.getBoolean(10), rs.getString(11), rs.getString(12),
+            OpeningHours.parse(rs.getString(13)));
 
     public record Coach(UUID id, String name, String profile, List<String> languages, boolean eCoaching, String kind) {}
 
@@ -129,15 +146,11 @@ public class CareerCentres {
     }
 
     public List<Site> sites(UUID centreId) {
-        return jdbc.sql("""
-                select s.id, s.organisation_id, s.name, s.street, s.municipality_nis, m.name_nl, s.latitude, s.longitude,
-                  s.head_office, s.wheelchair_access
+        return jdbc.sql("select " + SITE_COLUMNS + """
+
                 from vc_site s join geo_v_municipality m on m.nis = s.municipality_nis where s.organisation_id = ?
                 order by s.head_office desc, m.name_nl""")
-                .param(centreId).query((rs, i) -> new Site(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getDouble(7), rs.getDouble(8),
-                        rs.getBoolean(9), rs.getBoolean(10)))
-                .list();
+                .param(centreId).query(SITE_ROW).list();
     }
 
     public List<Coach> coaches(UUID centreId) {
@@ -326,6 +339,28 @@ public class CareerCentres {
                 .update();
         events.publishEvent(new CentresChanged(centreId));
         return id;
+    }
+
+    /**
+     * The centre keeps the contact details of a site up to date: phone, e-mail and weekly opening hours (shown on
+     * its public profile). Another centre's site does not exist for the caller.
+     */
+    @Transactional
+    public void updateSiteContact(UUID centreId, UUID siteId, String phone, String email, OpeningHours hours, Validator v,
+                                  CurrentUser actor) {
+        requireOwnCentreOrAdmin(centreId, actor);
+        v.text("phone", phone, 40).phone("phone", phone).text("email", email, 200).email("email", email);
+        v.throwIfInvalid();
+        int n = jdbc.sql("update vc_site set phone = ?, email = ?, opening_hours = ? where id = ? and organisation_id = ?")
+                .params(blankToNull(phone), blankToNull(email), hours.stored(), siteId, centreId).update();
+        if (n == 0) {
+            throw new NotFoundException("site");
+        }
+        events.publishEvent(new CentresChanged(centreId));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** Adds a coach, or links an existing coach (a subcontractor working for several centres) to this centre. */

@@ -189,6 +189,44 @@ class CentreVoucherPages {
                 CurrentUser.get()));
     }
 
+    /** One site's phone, e-mail and opening hours, on a page of their own (one thing per page). */
+    @GetMapping("/centre/sites/{siteId}/contact")
+    String siteContactPage(@PathVariable UUID siteId, Model model) {
+        UUID centre = vouchers.centreOf(CurrentUser.get());
+        CareerCentres.Site site = centres.sites(centre).stream().filter(s -> s.id().equals(siteId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("site"));
+        model.addAttribute("site", site);
+        model.addAttribute("days", java.util.stream.IntStream.rangeClosed(1, 7).boxed().toList());
+        if (!model.containsAttribute("form")) {
+            Map<String, Object> values = new java.util.HashMap<>();
+            values.put("phone", site.phone());
+            values.put("email", site.email());
+            for (int d = 1; d <= 7; d++) {
+                OpeningHours.Day day = site.openingHours().on(d);
+                values.put("from" + d, day == null ? null : day.from().toString());
+                values.put("until" + d, day == null ? null : day.until().toString());
+            }
+            model.addAttribute("form", values);
+        }
+        return "vouchers/site-contact";
+    }
+
+    @PostMapping("/centre/sites/{siteId}/contact")
+    String siteContact(@PathVariable UUID siteId, VoucherForms.SiteContactForm form, Model model, RedirectAttributes redirect) {
+        try {
+            be.werkregie.shared.Validator v = new be.werkregie.shared.Validator();
+            OpeningHours hours = form.hours(v);
+            centres.updateSiteContact(vouchers.centreOf(CurrentUser.get()), siteId, form.phone(), form.email(), hours, v,
+                    CurrentUser.get());
+            redirect.addFlashAttribute("notice", "centreSelf.contactSaved");
+            return "redirect:/centre/profile";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            model.addAttribute("form", form.values());
+            return siteContactPage(siteId, model);
+        }
+    }
+
     @PostMapping("/centre/coaches")
     String addCoach(CoachForm form, Model model, RedirectAttributes redirect) {
         return centreAction(model, redirect, form, () -> centres.addCoach(vouchers.centreOf(CurrentUser.get()), null, form.name(),

@@ -16,9 +16,12 @@ class PublicVoucherPages {
     private final SearchRobot robot;
     private final CareerCentres centres;
 
-    PublicVoucherPages(SearchRobot robot, CareerCentres centres) {
+    private final be.werkregie.geo.MapSettings mapSettings;
+
+    PublicVoucherPages(SearchRobot robot, CareerCentres centres, be.werkregie.geo.MapSettings mapSettings) {
         this.robot = robot;
         this.centres = centres;
+        this.mapSettings = mapSettings;
     }
 
     @GetMapping("/loopbaancentra")
@@ -28,6 +31,7 @@ class PublicVoucherPages {
                   @RequestParam(required = false) String targetGroup, @RequestParam(required = false) String methodology,
                   @RequestParam(required = false) String text, @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("radii", SearchRobot.RADII);
+        model.addAttribute("mapSettings", mapSettings);
         model.addAttribute("languages", CareerCentres.LANGUAGES);
         model.addAttribute("targetGroups", CareerCentres.TARGET_GROUPS);
         model.addAttribute("methodologies", CareerCentres.METHODOLOGIES);
@@ -43,6 +47,8 @@ class PublicVoucherPages {
                 model.addAttribute("page", p);
                 model.addAttribute("pages", Math.max(1, (r.total() + 19) / 20));
                 model.addAttribute("map", SiteMap.of(r));
+                model.addAttribute("query", query(place, lat, lon, radiusKm, language, eCoaching, targetGroup, methodology,
+                        text, p));
             } catch (InvalidInputException e) {
                 model.addAttribute("errors", e.problems());
             }
@@ -50,11 +56,44 @@ class PublicVoucherPages {
         return "vouchers/search";
     }
 
+    /**
+     * A centre's public profile. The search that led here comes along in the same parameters, so that "back to the
+     * search" shows the same results again.
+     */
     @GetMapping("/loopbaancentra/{id}")
-    String centreProfile(@PathVariable UUID id, Model model) {
+    String centreProfile(@PathVariable UUID id, @RequestParam(required = false) String place, @RequestParam(required = false) Double lat,
+                         @RequestParam(required = false) Double lon, @RequestParam(required = false) Integer radiusKm,
+                         @RequestParam(required = false) String language, @RequestParam(required = false) Boolean eCoaching,
+                         @RequestParam(required = false) String targetGroup, @RequestParam(required = false) String methodology,
+                         @RequestParam(required = false) String text, @RequestParam(required = false) Integer page, Model model) {
         SearchRobot.Hit hit = robot.profile(id).orElseThrow(() -> new NotFoundException("centre"));
+        String query = query(place, lat, lon, radiusKm, language, eCoaching, targetGroup, methodology, text, page);
+        model.addAttribute("backToSearch", "/loopbaancentra" + (query.isEmpty() ? "" : "?" + query));
         model.addAttribute("hit", hit);
         model.addAttribute("coaches", centres.coaches(id));
         return "vouchers/centre-profile";
+    }
+
+    /** The search as an encoded query string (only the known parameters, each encoded), or "" for none. */
+    static String query(String place, Double lat, Double lon, Integer radiusKm, String language, Boolean eCoaching,
+                        String targetGroup, String methodology, String text, Integer page) {
+        org.springframework.web.util.UriComponentsBuilder b = org.springframework.web.util.UriComponentsBuilder.newInstance();
+        java.util.function.BiConsumer<String, Object> add = (name, value) -> {
+            if (value != null && !value.toString().isBlank()) {
+                b.queryParam(name, value);
+            }
+        };
+        add.accept("place", place);
+        add.accept("lat", lat);
+        add.accept("lon", lon);
+        add.accept("radiusKm", radiusKm);
+        add.accept("language", language);
+        add.accept("eCoaching", eCoaching);
+        add.accept("targetGroup", targetGroup);
+        add.accept("methodology", methodology);
+        add.accept("text", text);
+        add.accept("page", page != null && page > 1 ? page : null);
+        String q = b.encode().build().getQuery();
+        return q == null ? "" : q;
     }
 }

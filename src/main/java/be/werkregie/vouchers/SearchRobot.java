@@ -240,13 +240,10 @@ public class SearchRobot {
                   where m.organisation_id = c.organisation_id and m.status = 'APPROVED' and ? between m.valid_from and m.valid_until)""")
                 .param(today).query(UUID.class).list();
         Map<UUID, List<CareerCentres.Site>> sites = new HashMap<>();
-        jdbc.sql("""
-                select s.id, s.organisation_id, s.name, s.street, s.municipality_nis, m.name_nl, s.latitude, s.longitude,
-                  s.head_office, s.wheelchair_access
+        jdbc.sql("select " + CareerCentres.SITE_COLUMNS + """
+
                 from vc_site s join geo_v_municipality m on m.nis = s.municipality_nis order by s.head_office desc, m.name_nl""")
-                .query((rs, i) -> new CareerCentres.Site(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getDouble(7), rs.getDouble(8), rs.getBoolean(9),
-                        rs.getBoolean(10)))
+                .query(CareerCentres.SITE_ROW)
                 .list().forEach(s -> sites.computeIfAbsent(s.centreId(), k -> new ArrayList<>()).add(s));
         List<Entry> entries = new ArrayList<>();
         for (UUID id : active) {

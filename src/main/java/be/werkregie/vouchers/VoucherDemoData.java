@@ -107,6 +107,7 @@ class VoucherDemoData implements ApplicationRunner {
         }
         long start = System.nanoTime();
         Random random = new Random(seed + 2);
+        Random contact = new Random(seed + 7); // its own stream: adding contact details left the rest of the demo as it was
         LocalDate today = demoDate.today();
         List<Municipality> all = municipalities.all();
         List<UUID> centres = organisations.ofKind(OrganisationKind.CAREER_CENTRE).stream().map(o -> o.id()).toList();
@@ -162,12 +163,20 @@ class VoucherDemoData implements ApplicationRunner {
             int sites = siteCounts[c];
             for (int s = 0; s < sites; s++) {
                 Municipality m = all.get(random.nextInt(all.size()));
+                // contact details as centres fill them in: a zonal number, a site mailbox, office hours with a late
+                // evening or a Saturday morning at some sites
+                String phone = String.format("0%d %03d %02d %02d", 2 + contact.nextInt(8), contact.nextInt(1000),
+                        contact.nextInt(100), contact.nextInt(100));
+                String hours = "1 09:00-17:00;2 09:00-17:00;3 09:00-" + (contact.nextInt(3) == 0 ? "20:00" : "17:00")
+                        + ";4 09:00-17:00;5 09:00-16:00" + (contact.nextInt(4) == 0 ? ";6 09:00-12:00" : "");
                 jdbc.sql("""
-                        insert into vc_site (id, organisation_id, name, street, municipality_nis, latitude, longitude, head_office, wheelchair_access)
-                        values (?,?,?,?,?,?,?,?,?)""")
+                        insert into vc_site (id, organisation_id, name, street, municipality_nis, latitude, longitude, head_office,
+                          wheelchair_access, phone, email, opening_hours)
+                        values (?,?,?,?,?,?,?,?,?,?,?,?)""")
                         .params(UUID.randomUUID(), id, s == 0 ? "Hoofdzetel" : "Vestiging " + m.nameNl(),
                                 "Marktplein " + (1 + random.nextInt(80)), m.nis(), m.lat() + (random.nextDouble() - 0.5) * 0.01,
-                                m.lon() + (random.nextDouble() - 0.5) * 0.01, s == 0, random.nextInt(5) > 0)
+                                m.lon() + (random.nextDouble() - 0.5) * 0.01, s == 0, random.nextInt(5) > 0, phone,
+                                "info" + (s == 0 ? "" : "." + m.nis()) + "@centre-" + (c + 1) + ".example", hours)
                         .update();
                 sitesTotal++;
             }

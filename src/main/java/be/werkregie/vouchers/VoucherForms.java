@@ -90,6 +90,18 @@ final class VoucherForms {
 
     record SiteForm(String name, String street, String municipality, String headOffice, String wheelchairAccess) implements FormObject {}
 
+    /** Phone, e-mail and, per ISO weekday 1..7, the opening and closing time (both empty: closed). */
+    record SiteContactForm(String phone, String email, String from1, String until1, String from2, String until2, String from3,
+                           String until3, String from4, String until4, String from5, String until5, String from6,
+                           String until6, String from7, String until7) implements FormObject {
+
+        OpeningHours hours(be.werkregie.shared.Validator v) {
+            String[] from = {from1, from2, from3, from4, from5, from6, from7};
+            String[] until = {until1, until2, until3, until4, until5, until6, until7};
+            return OpeningHours.fromForm(d -> from[d - 1], d -> until[d - 1], v);
+        }
+    }
+
     record CoachForm(String name, String profile, String kind, List<String> languages, String eCoaching) implements FormObject {}
 
     record MandateApplicationForm(String enterpriseNumber, String qualityCertificate, String experienceYears, String vision,

@@ -234,6 +234,44 @@ class AccessibilityBrowserTest {
         assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("opgeslagen");
     }
 
+    /**
+     * The career-centre map is a real Leaflet map with a numbered marker per result. The tests' tile server cannot be
+     * reached (werkregie.map.tile-url in application-test.yml), so the map must fall back to the outline of Flanders
+     * and Brussels and say so, stay accessible, and a marker leads to the centre, whose "back to the search" keeps
+     * the search.
+     */
+    @Test
+    void theCentreMapFallsBackToTheOutlineAndItsMarkersLeadToTheCentre() {
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        try {
+            driver.get(url("/loopbaancentra?place=Gent&radiusKm=50"));
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#centre-map.leaflet-container")));
+            wait.until(d -> d.findElement(By.id("centre-map-figure")).getAttribute("class").contains("map-outline-only"));
+            // the outline (GeoJSON) and the search circle are drawn; no tile is left on the map
+            wait.until(d -> d.findElements(By.cssSelector("#centre-map .leaflet-overlay-pane path")).size() >= 3);
+            assertThat(driver.findElements(By.cssSelector("#centre-map .leaflet-tile-pane img"))).isEmpty();
+            assertThat(driver.findElement(By.id("centre-map-caption")).getText()).contains("omtrek van Vlaanderen en Brussel");
+            int results = driver.findElements(By.cssSelector("ol.results > li")).size();
+            assertThat(results).isPositive();
+            assertThat(driver.findElements(By.cssSelector("#centre-map .map-number"))).hasSize(results);
+            assertThat(checkCurrent("centre map (outline fallback)")).isEmpty();
+            String first = driver.findElement(By.cssSelector("ol.results > li h3 a")).getText();
+            driver.findElement(By.cssSelector("#centre-map .map-number")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
+            assertThat(driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo(first);
+            assertThat(driver.findElements(By.cssSelector("main .cards dt")).stream().map(e -> e.getText()))
+                    .contains("Telefoon", "Openingsuren");
+            driver.findElement(By.linkText("Terug naar zoeken")).click();
+            wait.until(ExpectedConditions.urlContains("place=Gent"));
+            assertThat(driver.getCurrentUrl()).contains("radiusKm=50");
+            assertThat(driver.findElement(By.id("place")).getAttribute("value")).isEqualTo("Gent");
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        }
+    }
+
     private void login(String username) {
         driver.manage().deleteAllCookies();
         driver.get(url("/login"));

@@ -194,4 +194,50 @@ class CareerCentresIntegrationTest {
         assertThat(centres.coaches(centre)).extracting(CareerCentres.Coach::id).doesNotContain(coach);
         assertThatThrownBy(() -> centres.removeCoach(centre, coach, mgr)).isInstanceOf(be.werkregie.shared.NotFoundException.class);
     }
+
+    /**
+     * A centre keeps a site's phone, e-mail and opening hours up to date on a page of its own; bad input is reported
+     * field by field and changes nothing; the public profile then shows them per site, in the reader's language, and
+     * its "back to the search" link keeps the search.
+     */
+    @Test
+    void aSitesContactAndOpeningHoursReachThePublicProfile() throws Exception {
+        UUID centre = robot.activeCentres().get(3).id();
+        CurrentUser mgr = manager(centre);
+        CareerCentres.Site site = centres.sites(centre).get(0);
+        String form = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/centre/sites/" + site.id() + "/contact").with(user(mgr)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("name=\"from1\"").contains("maandag").contains("zondag");
+
+        String bad = mvc.perform(post("/centre/sites/" + site.id() + "/contact").with(csrf()).with(user(mgr))
+                        .param("phone", "call me").param("email", "nope").param("from1", "9:00").param("until1", "8:00")
+                        .param("from2", "25:61").param("until2", "12:00"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(bad).contains("id=\"errors\"").contains("id=\"phone-error\"").contains("id=\"email-error\"")
+                .contains("id=\"until1-error\"").contains("id=\"from2-error\"").contains("value=\"call me\"");
+        assertThat(centres.sites(centre).get(0).phone()).isEqualTo(site.phone());
+
+        mvc.perform(post("/centre/sites/" + site.id() + "/contact").with(csrf()).with(user(mgr))
+                        .param("phone", "09 123 45 67").param("email", "gent@centrum.example").param("from1", "09:00")
+                        .param("until1", "17:00").param("from3", "13:00").param("until3", "20:00"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+        CareerCentres.Site saved = centres.sites(centre).stream().filter(s -> s.id().equals(site.id())).findFirst().orElseThrow();
+        assertThat(saved.phone()).isEqualTo("09 123 45 67");
+        assertThat(saved.openingHours().stored()).isEqualTo("1 09:00-17:00;3 13:00-20:00");
+
+        // another centre's manager cannot touch it
+        UUID other = robot.activeCentres().get(4).id();
+        int status = mvc.perform(post("/centre/sites/" + site.id() + "/contact").with(csrf()).with(user(manager(other)))
+                        .param("phone", "09 999 99 99"))
+                .andReturn().getResponse().getStatus();
+        assertThat(status).isEqualTo(404);
+
+        String profile = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/loopbaancentra/" + centre + "?place=Gent&radiusKm=20&text=burn-out&lang=fr"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(profile).contains("href=\"tel:091234567\"").contains("gent@centrum.example").contains("lundi 09:00–17:00")
+                .contains("mercredi 13:00–20:00")
+                .contains("href=\"/loopbaancentra?place=Gent&amp;radiusKm=20&amp;text=burn-out\"");
+    }
 }
