@@ -251,6 +251,56 @@ class TrustConcurrencyTest {
                 .param(active.toArray(new UUID[0])).query(Long.class).single()).isZero();
     }
 
+    /** A partner's output is cancelled or paid, never both, when cancellations race guidance payment runs. */
+    @Test
+    void outputCancellationsRacingGuidancePaymentRunsCancelOrPayEachOutputNeverBoth() throws Exception {
+        CurrentUser partner = users.find("partner").orElseThrow();
+        CurrentUser admin = users.find("admin").orElseThrow();
+        List<UUID> active = jdbc.sql("""
+                select t.id from gd_trajectory t where t.partner_id = ? and t.status = 'ACTIVE'
+                and not exists (select 1 from gd_action a where a.trajectory_id = t.id and a.kind = 'WORKPLACE_LEARNING_START')
+                order by t.id desc limit 8""")
+                .param(partner.organisationId()).query(UUID.class).list();
+        assertThat(active).isNotEmpty();
+        Map<UUID, UUID> outputs = new java.util.HashMap<>();
+        for (UUID t : active) {
+            outputs.put(t, trajectories.registerAction(t, "WORKPLACE_LEARNING_START", today(), "begeleiding bij de start", "start.pdf",
+                    ("%PDF-1.4 " + UUID.randomUUID()).getBytes(), "race-cancel-output-" + t, partner));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> work = new ArrayList<>();
+        for (var e : outputs.entrySet()) {
+            work.add(pool.submit(() -> {
+                try {
+                    trajectories.cancelAction(e.getKey(), e.getValue(), "dubbel geregistreerd", partner);
+                } catch (be.werkregie.shared.ConflictException paid) {
+                    assertThat(paid.problems().get(0).messageKey()).isEqualTo("guidance.actionPaid");
+                }
+                return null;
+            }));
+        }
+        for (int r = 0; r < 2; r++) {
+            work.add(pool.submit(() -> guidancePayments.run(today(), "race-cancel-gd-" + UUID.randomUUID(), admin)));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        UUID[] ids = outputs.values().toArray(new UUID[0]);
+        assertThat(jdbc.sql("select count(*) from gd_action where id = any(?) and cancelled_at is not null and payment_run_id is not null")
+                .param(ids).query(Long.class).single()).as("cancelled and paid").isZero();
+        guidancePayments.run(today(), "race-cancel-gd-final-" + UUID.randomUUID(), admin);
+        assertThat(jdbc.sql("select count(*) from gd_action where id = any(?) and cancelled_at is null and payment_run_id is null")
+                .param(ids).query(Long.class).single()).as("every output was either cancelled or paid").isZero();
+        // the payment lines hold exactly the outputs that were not cancelled
+        long paid = jdbc.sql("select count(*) from gd_action where id = any(?) and payment_run_id is not null").param(ids)
+                .query(Long.class).single();
+        long lined = jdbc.sql("""
+                select count(*) from gd_payment_line l join gd_action a on a.payment_run_id = l.run_id and a.trajectory_id = l.trajectory_id
+                where a.id = any(?) and l.kind = 'OUTPUT' and l.reference like 'WORKPLACE_LEARNING_START%'""").param(ids).query(Long.class).single();
+        assertThat(lined).isEqualTo(paid);
+    }
+
     @Test
     void smsExportsRacingTheQueueMarkSentOnlyWhatWasInTheirFile() throws Exception {
         UUID person = jdbc.sql("select id from person order by id limit 1").query(UUID.class).single();

@@ -93,6 +93,7 @@ class GuidanceDemoData implements ApplicationRunner {
         }
         long start = System.nanoTime();
         Random random = new Random(seed + 4);
+        Random contact = new Random(seed + 8); // its own stream: adding site contacts left the rest of the demo as it was
         LocalDate today = demoDate.today();
         // concessions start on 1 January 2027; a demo dated long after that keeps them within their 5-year term
         LocalDate policyStart = LocalDate.of(2027, 1, 1);
@@ -133,9 +134,14 @@ class GuidanceDemoData implements ApplicationRunner {
                         .orElse(all.get(random.nextInt(all.size()))) : all.get(random.nextInt(all.size()));
                 UUID site = UUID.randomUUID();
                 jdbc.sql("""
-                        insert into gd_site (id, partner_id, name, municipality_nis, latitude, longitude, wheelchair_access)
-                        values (?,?,?,?,?,?,?)""")
-                        .params(site, partner, "Vestiging " + m.nameNl(), m.nis(), m.lat(), m.lon(), random.nextInt(4) > 0).update();
+                        insert into gd_site (id, partner_id, name, municipality_nis, latitude, longitude, wheelchair_access, street,
+                          phone, email)
+                        values (?,?,?,?,?,?,?,?,?,?)""")
+                        .params(site, partner, "Vestiging " + m.nameNl(), m.nis(), m.lat(), m.lon(), random.nextInt(4) > 0,
+                                "Stationsstraat " + (1 + contact.nextInt(120)),
+                                String.format("0%d %03d %02d %02d", 2 + contact.nextInt(8), contact.nextInt(1000),
+                                        contact.nextInt(100), contact.nextInt(100)),
+                                "onthaal." + m.nis() + "@partner" + p + ".example").update();
                 jdbc.sql("insert into gd_site_capacity (site_id, offer_code, capacity) values (?,?,?)")
                         .params(site, offer, (int) Math.max(5, Math.round((20 + random.nextInt(60)) * Math.max(1, scale * 10)))).update();
                 if (offer.equals("BASIC")) {

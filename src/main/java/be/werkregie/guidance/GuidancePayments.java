@@ -88,7 +88,8 @@ public class GuidancePayments {
         public List<Claimed> claim(UUID runId, LocalDate until) {
             List<Claimed> claimed = new java.util.ArrayList<>(jdbc.sql("""
                     with c as (
-                      update gd_action a set payment_run_id = ? where a.formal_output and a.payment_run_id is null and a.occurred_on <= ?
+                      update gd_action a set payment_run_id = ? where a.formal_output and a.payment_run_id is null and a.cancelled_at is null
+                        and a.occurred_on <= ?
                       returning a.trajectory_id, a.kind, a.occurred_on, a.amount)
                     select c.trajectory_id, t.partner_id, 'OUTPUT', c.kind || ' ' || c.occurred_on, c.amount
                     from c join gd_trajectory t on t.id = c.trajectory_id""").params(runId, until).query(GuidancePayments::claimed).list());
@@ -222,7 +223,7 @@ public class GuidancePayments {
                   count(*) filter (where t.status <> 'ACTIVE'),
                   count(*) filter (where t.status = 'STOPPED' and t.stop_motivation is not null),
                   (select count(*) from gd_action a join gd_trajectory x on x.id = a.trajectory_id
-                   where a.formal_output and (t.partner_id is null or x.partner_id = t.partner_id))::numeric / count(*)
+                   where a.formal_output and a.cancelled_at is null and (t.partner_id is null or x.partner_id = t.partner_id))::numeric / count(*)
                 from gd_trajectory t join gd_referral r on r.id = t.referral_id join identity_v_organisation o on o.id = t.partner_id
                 group by grouping sets ((t.partner_id, o.name), ()) order by o.name nulls last""";
         LocalDate today = LocalDate.now(clock);

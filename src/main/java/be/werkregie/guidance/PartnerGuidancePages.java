@@ -10,6 +10,7 @@ import be.werkregie.shared.InvalidInputException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -83,6 +84,9 @@ class PartnerGuidancePages {
         model.addAttribute("resultStatus", resultStatus);
         model.addAttribute("fee", "VERIFIED".equals(resultStatus) ? trajectories.resultFeeForPartner(id, me) : null);
         model.addAttribute("key", UUID.randomUUID().toString());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of());
+        }
         model.addAttribute("today", LocalDate.now(clock));
         return "guidance/partner-trajectory";
     }
@@ -90,6 +94,7 @@ class PartnerGuidancePages {
     @PostMapping("/partner/trajectories/{id}/actions")
     String action(@PathVariable UUID id, ActionForm form, @RequestParam(name = "evidence", required = false) MultipartFile evidence,
                   Model model, RedirectAttributes redirect) {
+        model.addAttribute("form", form.values());
         return partnerAction(id, model, redirect, () -> {
             FormReader r = new FormReader();
             LocalDate on = r.date("occurredOn", form.occurredOn());
@@ -98,6 +103,13 @@ class PartnerGuidancePages {
                     evidence == null || evidence.isEmpty() ? null : evidence.getOriginalFilename(),
                     evidence == null || evidence.isEmpty() ? null : bytes(evidence), form.key(), CurrentUser.get());
         });
+    }
+
+    /** Cancels (to correct) a registered action or output that no payment run has claimed yet, with a reason. */
+    @PostMapping("/partner/trajectories/{id}/actions/{actionId}/cancellation")
+    String cancelAction(@PathVariable UUID id, @PathVariable UUID actionId, @RequestParam(required = false) String reason, Model model,
+                        RedirectAttributes redirect) {
+        return partnerAction(id, model, redirect, () -> trajectories.cancelAction(id, actionId, reason, CurrentUser.get()));
     }
 
     @PostMapping("/partner/trajectories/{id}/flanking")

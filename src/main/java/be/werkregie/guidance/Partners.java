@@ -40,7 +40,18 @@ public class Partners {
                            String decisionNote, LocalDate appliedOn) {}
 
     public record Site(UUID id, UUID partnerId, String name, String municipalityNis, String municipalityName, double latitude,
-                       double longitude, boolean wheelchairAccess, Map<String, Integer> capacity, Map<String, Integer> free) {}
+                       double longitude, boolean wheelchairAccess, Map<String, Integer> capacity, Map<String, Integer> free,
+                       String street, String phone, String email) {
+
+        /** "street, municipality" or the municipality alone. */
+        public String address() {
+            return street == null || street.isBlank() ? municipalityName : street + ", " + municipalityName;
+        }
+
+        public String phoneLink() {
+            return phone == null ? null : "tel:" + phone.replaceAll("[^0-9+]", "");
+        }
+    }
 
     /** Outflow: the share of ended trajectories with work within the goal period, with a 95% interval; null below the threshold. */
     public record Outflow(int ended, int inWork, BigDecimal share, BigDecimal low, BigDecimal high, boolean enough) {}
@@ -229,7 +240,7 @@ public class Partners {
         jdbc.sql("""
                 select s.id, s.partner_id, s.name, s.municipality_nis, s.latitude, s.longitude, s.wheelchair_access, c.offer_code,
                   c.capacity, c.capacity - (select count(*) from gd_trajectory t where t.site_id = s.id and t.offer_code = c.offer_code
-                    and t.status = 'ACTIVE')
+                    and t.status = 'ACTIVE'), s.street, s.phone, s.email
                 from gd_site s left join gd_site_capacity c on c.site_id = s.id""" + where + " order by s.name, s.id")
                 .params(params)
                 .query(rs -> {
@@ -239,7 +250,8 @@ public class Partners {
                             String nis = rs.getString(4);
                             return new Site(k, rs.getObject(2, UUID.class), rs.getString(3), nis,
                                     municipalities.byNis(nis).map(Municipality::nameNl).orElse(nis), rs.getDouble(5), rs.getDouble(6),
-                                    rs.getBoolean(7), new LinkedHashMap<>(), new LinkedHashMap<>());
+                                    rs.getBoolean(7), new LinkedHashMap<>(), new LinkedHashMap<>(), rs.getString(11), rs.getString(12),
+                                    rs.getString(13));
                         } catch (java.sql.SQLException e) {
                             throw new IllegalStateException(e);
                         }

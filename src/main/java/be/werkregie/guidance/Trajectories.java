@@ -80,7 +80,17 @@ public class Trajectories {
     }
 
     public record Action(UUID id, String kind, LocalDate occurredOn, String note, String evidenceName, boolean formalOutput,
-                         Money amount) {}
+                         Money amount, boolean paid, java.time.OffsetDateTime cancelledAt, String cancelledBy, String cancelReason) {
+
+        public boolean cancelled() {
+            return cancelledAt != null;
+        }
+
+        /** Until a payment run claims it, the partner can cancel (and so correct) what it registered. */
+        public boolean cancellable() {
+            return !paid && cancelledAt == null;
+        }
+    }
 
     public record ResultFee(String scheduleFrom, Money amount) {}
 
@@ -150,23 +160,7 @@ public class Trajectories {
                     .map(this::find).orElseThrow(() -> new be.werkregie.shared.ConflictException("referralId", "guidance.notWaiting"));
         }
         var move = r.choose();
-        Validator v = new Validator();
-        Optional<Partners.Site> site = siteId == null ? Optional.empty() : partners.site(siteId);
-        v.check(site.isPresent(), "siteId", "guidance.unknownSite");
-        v.throwIfInvalid();
-        Partners.Site s = site.get();
-        v.check(s.capacity().containsKey(r.offerCode()) && partners.contracted(s.partnerId(), r.offerCode()), "siteId",
-                "guidance.noContract");
-        v.throwIfInvalid();
-        // the last free place: lock the site's capacity for this offer, then count the places taken under that lock, so
-        // two clients choosing the same site at the same moment cannot both get its last place
-        int capacity = jdbc.sql("select capacity from gd_site_capacity where site_id = ? and offer_code = ? for update")
-                .params(siteId, r.offerCode()).query(Integer.class).single();
-        int taken = jdbc.sql("select count(*) from gd_trajectory where site_id = ? and offer_code = ? and status = 'ACTIVE'")
-                .params(siteId, r.offerCode()).query(Integer.class).single();
-        if (taken >= capacity) {
-            throw new be.werkregie.shared.ConflictException("siteId", "guidance.noCapacity");
-        }
+        Partners.Site s = placeAt(r, siteId);
         be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql("""
                 update gd_referral set status = ?, site_id = ?, chosen_on = ?, chosen_by = ?
                 where id = ? and status = ?""")
@@ -175,6 +169,90 @@ public class Trajectories {
         UUID id = start(r, s, today());
         audit.record(actor, r.personId(), AuditTrail.Action.WRITE, "GUIDANCE", "partner chosen", s.name());
         return find(id);
+    }
+
+    /**
+     * The site can take the client for the referral's offer: it exists, is contracted for the offer and has a free
+     * place. The last free place: the site's capacity for this offer is locked, then the places taken are counted under
+     * that lock, so two clients choosing the same site at the same moment cannot both get its last place.
+     */
+    private Partners.Site placeAt(Assessments.Referral r, UUID siteId) {
+        Validator v = new Validator();
+        Optional<Partners.Site> site = siteId == null ? Optional.empty() : partners.site(siteId);
+        v.check(site.isPresent(), "siteId", "guidance.unknownSite");
+        v.throwIfInvalid();
+        Partners.Site s = site.get();
+        v.check(s.capacity().containsKey(r.offerCode()) && partners.contracted(s.partnerId(), r.offerCode()), "siteId",
+                "guidance.noContract");
+        v.throwIfInvalid();
+        int capacity = jdbc.sql("select capacity from gd_site_capacity where site_id = ? and offer_code = ? for update")
+                .params(siteId, r.offerCode()).query(Integer.class).single();
+        int taken = jdbc.sql("select count(*) from gd_trajectory where site_id = ? and offer_code = ? and status = 'ACTIVE'")
+                .params(siteId, r.offerCode()).query(Integer.class).single();
+        if (taken >= capacity) {
+            throw new be.werkregie.shared.ConflictException("siteId", "guidance.noCapacity");
+        }
+        return s;
+    }
+
+    /** Whether the client may still change the chosen partner: chosen (not assigned), in the choice period, nothing registered. */
+    public boolean canChangeChoice(Trajectory t) {
+        if (!t.isActive()) {
+            return false;
+        }
+        return assessments.referral(referralOf(t.id())).filter(r -> r.status() == Assessments.Referral.Status.CHOSEN
+                && !today().isAfter(r.chooseBy())).isPresent()
+                && jdbc.sql("select count(*) from gd_action where trajectory_id = ? and cancelled_at is null").param(t.id())
+                        .query(Long.class).single() == 0;
+    }
+
+    private UUID referralOf(UUID trajectoryId) {
+        return jdbc.sql("select referral_id from gd_trajectory where id = ?").param(trajectoryId).query(UUID.class).single();
+    }
+
+    /**
+     * The client changes the partner they chose, within the choice period and before the partner registered anything:
+     * the trajectory moves to the new site (its start, goal and KOW group stay). The same site again is the same
+     * answer. A mediator may do it for the client. Both partners' caseloads follow, the client gets a message.
+     */
+    @Transactional
+    public Trajectory changeChoice(UUID referralId, UUID siteId, CurrentUser actor) {
+        Assessments.Referral r = assessments.referral(referralId).orElseThrow(() -> new NotFoundException("referral"));
+        boolean own = actor.has(Role.CITIZEN) && r.personId().equals(actor.personId());
+        if (!own) {
+            Assessments.requireMediator(actor);
+        }
+        jdbc.sql("select pg_advisory_xact_lock_shared(9020)").query(Object.class).single();
+        jdbc.sql("select id from gd_referral where id = ? for update").param(referralId).query(UUID.class).single();
+        r = assessments.referral(referralId).orElseThrow(() -> new NotFoundException("referral"));
+        Trajectory t = jdbc.sql("select id from gd_trajectory where referral_id = ?").param(referralId).query(UUID.class).optional()
+                .map(this::find).orElseThrow(() -> new be.werkregie.shared.ConflictException("referralId", "guidance.notChosen"));
+        if (siteId != null && siteId.equals(t.siteId())) {
+            return t;
+        }
+        if (r.status() != Assessments.Referral.Status.CHOSEN || !t.isActive()) {
+            throw new be.werkregie.shared.ConflictException("referralId", "guidance.notChosen");
+        }
+        if (today().isAfter(r.chooseBy())) {
+            throw new be.werkregie.shared.ConflictException("referralId", "guidance.choicePeriodOver", r.chooseBy());
+        }
+        Partners.Site s = placeAt(r, siteId);
+        UUID from = t.siteId();
+        be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql("""
+                update gd_trajectory set partner_id = ?, site_id = ? where id = ? and site_id = ? and status = 'ACTIVE'
+                  and not exists (select 1 from gd_action a where a.trajectory_id = gd_trajectory.id and a.cancelled_at is null)""")
+                .params(s.partnerId(), s.id(), t.id(), from).update(), "referralId", "guidance.alreadyStarted");
+        jdbc.sql("update gd_referral set site_id = ?, chosen_on = ?, chosen_by = ? where id = ?")
+                .params(s.id(), today(), actor.username(), referralId).update();
+        UUID change = UUID.randomUUID();
+        jdbc.sql("""
+                insert into gd_choice_change (id, referral_id, trajectory_id, from_site_id, to_site_id, changed_on, changed_by)
+                values (?,?,?,?,?,?,?)""").params(change, referralId, t.id(), from, s.id(), today(), actor.username()).update();
+        audit.record(actor, r.personId(), AuditTrail.Action.WRITE, "GUIDANCE", "partner choice changed", s.name());
+        String partner = organisations.find(s.partnerId()).map(o -> o.name()).orElse("");
+        events.publishEvent(new PartnerChoiceChanged(change, t.id(), r.personId(), t.partnerId(), s.partnerId(), s.id(), partner,
+                s.name() + ", " + s.municipalityName()));
+        return find(t.id());
     }
 
     /** Starts a trajectory (after a choice or an assignment); the KOW group of the start date is frozen for the fee. */
@@ -261,12 +339,48 @@ public class Trajectories {
     public List<Action> actions(UUID trajectoryId, CurrentUser actor) {
         get(trajectoryId, actor);
         return jdbc.sql("""
-                select id, kind, occurred_on, note, evidence_name, formal_output, amount from gd_action where trajectory_id = ?
-                order by occurred_on, registered_at""")
+                select id, kind, occurred_on, note, evidence_name, formal_output, amount, payment_run_id is not null, cancelled_at,
+                  cancelled_by, cancel_reason
+                from gd_action where trajectory_id = ? order by occurred_on, registered_at""")
                 .param(trajectoryId).query((rs, i) -> new Action(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getBoolean(6),
-                        rs.getBigDecimal(7) == null ? null : new Money(rs.getBigDecimal(7))))
+                        rs.getBigDecimal(7) == null ? null : new Money(rs.getBigDecimal(7)), rs.getBoolean(8),
+                        rs.getObject(9, java.time.OffsetDateTime.class), rs.getString(10), rs.getString(11)))
                 .list();
+    }
+
+    /**
+     * The partner cancels an action or output it registered, with a reason, until a payment run has claimed it (a
+     * correction: cancel, then register it again). Guarded: a payment run and a cancellation racing for the same row
+     * cannot both win. The same cancellation again is the same answer. The client's file is told.
+     */
+    @Transactional
+    public void cancelAction(UUID trajectoryId, UUID actionId, String reason, CurrentUser actor) {
+        Trajectory t = ownActive(trajectoryId, actor);
+        Validator v = new Validator().required("reason", reason, 2000);
+        v.throwIfInvalid();
+        record Row(String kind, boolean paid, boolean cancelled, LocalDate occurredOn) {}
+        Row row = jdbc.sql("""
+                select kind, payment_run_id is not null, cancelled_at is not null, occurred_on from gd_action
+                where id = ? and trajectory_id = ? for update""")
+                .params(actionId, trajectoryId)
+                .query((rs, i) -> new Row(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getObject(4, LocalDate.class)))
+                .optional().orElseThrow(() -> new NotFoundException("action"));
+        if (row.cancelled()) {
+            return;
+        }
+        if (row.paid()) {
+            throw new be.werkregie.shared.ConflictException("actionId", "guidance.actionPaid");
+        }
+        be.werkregie.shared.ConflictException.unlessChanged(jdbc.sql("""
+                update gd_action set cancelled_at = ?, cancelled_by = ?, cancel_reason = ?
+                where id = ? and cancelled_at is null and payment_run_id is null""")
+                .params(java.time.OffsetDateTime.now(clock), actor.username(), reason.trim(), actionId).update(),
+                "actionId", "guidance.actionPaid");
+        audit.record(actor, t.personId(), AuditTrail.Action.WRITE, "GUIDANCE", "action cancelled", row.kind() + ": " + reason.trim());
+        String name = catalogue.actionName(row.kind(), "nl");
+        events.publishEvent(new be.werkregie.shared.PersonFileFact(t.personId(), "ACTION", "SHARED", name + " (geannuleerd)",
+                reason.trim(), row.occurredOn(), "guidance-action-cancelled:" + actionId, actor.username()));
     }
 
     private Trajectory ownActive(UUID id, CurrentUser actor) {
@@ -312,11 +426,11 @@ public class Trajectories {
         String sha = evidence == null || evidence.length == 0 ? null : be.werkregie.shared.EvidenceFiles.sha256(evidence);
         if (output) {
             // a formal output is paid once per trajectory, and one file never proves two outputs
-            v.check(jdbc.sql("select count(*) from gd_action where trajectory_id = ? and kind = ? and formal_output")
+            v.check(jdbc.sql("select count(*) from gd_action where trajectory_id = ? and kind = ? and formal_output and cancelled_at is null")
                     .params(trajectoryId, kind).query(Long.class).single() == 0, "kind", "guidance.outputTwice");
             v.check(jdbc.sql("""
                     select count(*) from gd_action a join gd_trajectory t on t.id = a.trajectory_id
-                    where a.evidence_sha256 = ? and t.partner_id = ?""").params(sha, t.partnerId()).query(Long.class).single() == 0,
+                    where a.evidence_sha256 = ? and t.partner_id = ? and a.cancelled_at is null""").params(sha, t.partnerId()).query(Long.class).single() == 0,
                     "evidence", "guidance.evidenceReused");
             v.throwIfInvalid();
         }

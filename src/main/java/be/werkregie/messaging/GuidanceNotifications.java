@@ -43,6 +43,12 @@ class GuidanceNotifications {
                 "guidance-start:" + event.trajectoryId());
     }
 
+    @ApplicationModuleListener
+    void on(be.werkregie.guidance.PartnerChoiceChanged event) {
+        messenger.send(event.personId(), "guidanceChanged", new Object[] {event.partnerName(), event.siteLabel()},
+                "guidance-change:" + event.changeId());
+    }
+
     /** Reads the run's placements from guidance's published view {@code guidance_v_assignment}. */
     @ApplicationModuleListener
     void on(AssignmentCompleted event) {

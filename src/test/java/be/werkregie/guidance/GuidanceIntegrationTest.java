@@ -210,6 +210,79 @@ class GuidanceIntegrationTest {
         assertThatThrownBy(() -> payments.statement(run, partner.organisationId(), otherPartner)).isInstanceOf(NotFoundException.class);
     }
 
+    /**
+     * The client changes the chosen partner within the choice period while nothing is registered (the trajectory moves,
+     * the same change again is the same answer), not after the partner registered a step, nor after the period; the
+     * partner cancels an unpaid action with a reason (then may register it again), a payment run leaves it out, and a
+     * paid one can no longer be cancelled.
+     */
+    @Test
+    void aChoiceChangesWithinThePeriodAndUnpaidActionsCanBeCancelled() {
+        CurrentUser mediator = mediator();
+        CurrentUser partner = partner();
+        CurrentUser admin = users.find("admin").orElseThrow();
+        UUID client = freshClient("B");
+        assessments.record(new Assessments.AssessmentInput(client, "Magazijnier", Routing.Indication.NONE, Map.of(), "BASIC",
+                null, List.of(), null, "change-" + client), mediator);
+        Assessments.Referral r = assessments.referralsOf(client, mediator).get(0);
+        // another partner's site with room for the basic offer
+        UUID other = jdbc.sql("""
+                select s.id from gd_site s join gd_site_capacity c on c.site_id = s.id and c.offer_code = 'BASIC'
+                join gd_contract k on k.partner_id = s.partner_id and k.offer_code = 'BASIC' and k.status = 'ACTIVE'
+                  and k.valid_from <= ? and k.valid_until >= ?
+                where s.partner_id <> ? and c.capacity > (select count(*) from gd_trajectory t where t.site_id = s.id and t.status = 'ACTIVE')
+                order by s.id limit 1""").params(LocalDate.now(clock), LocalDate.now(clock), partner.organisationId())
+                .query(UUID.class).single();
+        Trajectories.Trajectory t = trajectories.choose(r.id(), other, mediator);
+        assertThat(trajectories.canChangeChoice(t)).isTrue();
+        Trajectories.Trajectory moved = trajectories.changeChoice(r.id(), demoPartnerSite(), mediator);
+        assertThat(moved.id()).isEqualTo(t.id());
+        assertThat(moved.partnerId()).isEqualTo(partner.organisationId());
+        assertThat(moved.startedOn()).isEqualTo(t.startedOn());
+        assertThat(trajectories.changeChoice(r.id(), demoPartnerSite(), mediator).siteId()).isEqualTo(moved.siteId());
+        assertThat(jdbc.sql("select count(*) from gd_choice_change where referral_id = ?").param(r.id()).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(assessments.referral(r.id()).orElseThrow().siteId()).isEqualTo(moved.siteId());
+        // the trajectory is now in the new partner's caseload
+        assertThat(trajectories.get(t.id(), partner).partnerId()).isEqualTo(partner.organisationId());
+
+        // once the partner registered a step, the client can no longer change
+        byte[] pdf = ("%PDF-1.4 " + UUID.randomUUID()).getBytes();
+        UUID intake = trajectories.registerAction(t.id(), "INTAKE", LocalDate.now(clock), "start", "intake.pdf", pdf, "c1-" + t.id(), partner);
+        assertThat(trajectories.canChangeChoice(trajectories.get(t.id(), partner))).isFalse();
+        assertThat(problem(() -> trajectories.changeChoice(r.id(), other, mediator))).isEqualTo("referralId:guidance.alreadyStarted");
+
+        // the partner cancels the output: a reason is needed; cancelled, it is not paid and may be registered again
+        assertThat(problem(() -> trajectories.cancelAction(t.id(), intake, " ", partner))).isEqualTo("reason:validation.required");
+        trajectories.cancelAction(t.id(), intake, "Verkeerde datum", partner);
+        trajectories.cancelAction(t.id(), intake, "Verkeerde datum", partner); // the same again: the same answer
+        assertThat(trajectories.actions(t.id(), partner)).singleElement().satisfies(a -> {
+            assertThat(a.cancelled()).isTrue();
+            assertThat(a.cancelReason()).isEqualTo("Verkeerde datum");
+            assertThat(a.cancellable()).isFalse();
+        });
+        UUID again = trajectories.registerAction(t.id(), "INTAKE", LocalDate.now(clock), "start (juiste datum)", "intake.pdf", pdf,
+                "c2-" + t.id(), partner);
+        UUID run = payments.run(LocalDate.now(clock), "pay-change-" + t.id(), admin);
+        assertThat(jdbc.sql("select count(*) from gd_action where trajectory_id = ? and payment_run_id = ?").params(t.id(), run)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select payment_run_id from gd_action where id = ?").param(intake).query(UUID.class).optional())
+                .isEmpty();
+        assertThat(problem(() -> trajectories.cancelAction(t.id(), again, "te laat", partner))).isEqualTo("actionId:guidance.actionPaid");
+        assertThatThrownBy(() -> trajectories.cancelAction(t.id(), again, "x", users.find("partnermanager").orElseThrow()))
+                .isInstanceOf(NotFoundException.class);
+
+        // after the choice period nobody changes it any more
+        UUID client2 = freshClient("B");
+        assessments.record(new Assessments.AssessmentInput(client2, "Magazijnier", Routing.Indication.NONE, Map.of(), "BASIC",
+                null, List.of(), null, "change2-" + client2), mediator);
+        Assessments.Referral r2 = assessments.referralsOf(client2, mediator).get(0);
+        trajectories.choose(r2.id(), other, mediator);
+        jdbc.sql("update gd_referral set choose_by = ? where id = ?").params(LocalDate.now(clock).minusDays(1), r2.id()).update();
+        assertThat(problem(() -> trajectories.changeChoice(r2.id(), demoPartnerSite(), mediator)))
+                .isEqualTo("referralId:guidance.choicePeriodOver");
+    }
+
     @Test
     void stopWithMotivationIsAWarmHandoverTheMediatorAcknowledges() {
         CurrentUser mediator = mediator();
