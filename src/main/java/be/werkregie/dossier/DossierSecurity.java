@@ -27,6 +27,7 @@ class DossierSecurity implements ModuleSecurity {
     public void pages(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
         a.requestMatchers("/me", "/me/views", "/me/consents", "/me/consents/**", "/me/channels").hasRole("CITIZEN")
                 .requestMatchers(GET, "/people/new").hasAnyRole("MEDIATOR", "SOCIAL_WORKER", "ADMINISTRATOR")
+                .requestMatchers(GET, "/clients").hasRole("SOCIAL_WORKER")
                 .requestMatchers(POST, "/people").hasAnyRole("MEDIATOR", "SOCIAL_WORKER", "ADMINISTRATOR")
                 .requestMatchers(GET, "/people", "/people/*").hasAnyRole(STAFF_WITH_CLIENTS)
                 .requestMatchers(POST, "/people/*/entries", "/people/*/handovers").hasAnyRole("MEDIATOR", "PARTNER_STAFF", "SOCIAL_WORKER")

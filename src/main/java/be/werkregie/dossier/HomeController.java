@@ -34,6 +34,7 @@ class HomeController {
             t.add(new Task("nav.guidanceMediator", "/guidance/mediator"));
         }
         if (me.has(Role.SOCIAL_WORKER)) {
+            t.add(new Task("nav.myClients", "/clients"));
             t.add(new Task("nav.search", "/people"));
             t.add(new Task("nav.newPerson", "/people/new"));
         }

@@ -46,6 +46,9 @@ public final class Navigation {
                 items.add(new Item("nav.guidanceAdmin", "/guidance/admin"));
                 items.add(new Item("policy.title", "/policy"));
             }
+            if (me.has(Role.SOCIAL_WORKER)) {
+                items.add(new Item("nav.myClients", "/clients"));
+            }
             if (me.hasAny(Role.MEDIATOR, Role.PARTNER_STAFF, Role.SOCIAL_WORKER, Role.ADMINISTRATOR)) {
                 items.add(new Item("nav.search", "/people"));
             }

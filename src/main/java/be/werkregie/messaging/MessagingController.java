@@ -42,9 +42,25 @@ class MessagingController {
     }
 
     @GetMapping("/messages")
-    String outbox(Model model) {
-        List<Message> recent = messenger.recent(100);
-        model.addAttribute("messages", recent);
+    String outbox(@org.springframework.web.bind.annotation.RequestParam java.util.Map<String, String> query, Model model) {
+        // thousands of messages: searched, filtered, sorted and paged in SQL; the newest first unless asked otherwise
+        java.util.Map<String, String> q = new java.util.HashMap<>(query);
+        q.putIfAbsent("sort", "when");
+        if (!query.containsKey("sort")) {
+            q.put("dir", "desc");
+        }
+        be.werkregie.platform.ListView.Builder b = be.werkregie.platform.ListView.from(q).sort("when", null).sort("subject", null)
+                .sort("channel", null).sort("status", null).keep("status", "channel");
+        String status = java.util.Arrays.stream(MessageStatus.values()).map(Enum::name).anyMatch(b.param("status")::equals)
+                ? b.param("status") : "";
+        String channel = b.param("channel").matches("[A-Z_]{1,20}") ? b.param("channel") : "";
+        be.werkregie.platform.ListView<Message> list = b.paged(r -> messenger.outbox(r, status, channel));
+        model.addAttribute("list", list);
+        model.addAttribute("status", status);
+        model.addAttribute("channel", channel);
+        model.addAttribute("statuses", MessageStatus.values());
+        model.addAttribute("channels", List.of("EMAIL", "SMS", "LETTER", "PHONE", "FACE_TO_FACE", "NONE"));
+        List<Message> recent = list.items();
         audit.recordReads(CurrentUser.get(), recent.stream().map(Message::personId).toList(), "MESSAGES", "outbox");
         model.addAttribute("smsExports", batches.smsExports());
         model.addAttribute("counts", jdbc.sql("select status, count(*) from message group by status order by status")

@@ -136,6 +136,44 @@ public class Messenger {
         return list("order by created_at desc limit " + Math.min(limit, 500));
     }
 
+    /** The columns the outbox sorts on, by the name the page uses. */
+    static final java.util.Map<String, String> OUTBOX_ORDER = java.util.Map.of("when", "created_at", "status", "status, created_at",
+            "channel", "channel nulls first, created_at", "subject", "subject, created_at");
+
+    /**
+     * One page of the outbox, searched on the subject, filtered by status and channel, sorted on a whitelisted column,
+     * with the number of messages that match.
+     */
+    public be.werkregie.platform.ListView.Builder.Slice<Message> outbox(be.werkregie.platform.ListView.Builder.Request r,
+                                                                         String status, String channel) {
+        StringBuilder where = new StringBuilder("where true");
+        java.util.List<Object> params = new java.util.ArrayList<>();
+        if (!r.q().isEmpty()) {
+            where.append(" and subject ilike ('%' || ? || '%')");
+            params.add(r.q().replace("\\", "").replace("%", "").replace("_", ""));
+        }
+        if (status != null && !status.isEmpty()) {
+            where.append(" and status = ?");
+            params.add(status);
+        }
+        if ("NONE".equals(channel)) {
+            where.append(" and channel is null");
+        } else if (channel != null && !channel.isEmpty()) {
+            where.append(" and channel = ?");
+            params.add(channel);
+        }
+        int total = jdbc.sql("select count(*) from message " + where).params(params).query(Integer.class).single();
+        String order = OUTBOX_ORDER.getOrDefault(r.sort(), "created_at");
+        String direction = r.descending() ? " desc" : "";
+        String orderBy = java.util.Arrays.stream(order.split(", ")).map(c -> c.endsWith("nulls first") ? c : c + direction)
+                .collect(java.util.stream.Collectors.joining(", ")) + ", id";
+        java.util.List<Object> page = new java.util.ArrayList<>(params);
+        page.add(r.limit());
+        page.add(r.offset());
+        return new be.werkregie.platform.ListView.Builder.Slice<>(list(where + " order by " + orderBy + " limit ? offset ?",
+                page.toArray()), total);
+    }
+
     private Optional<UUID> firstAttempt(String key) {
         if (key == null) {
             return Optional.empty();

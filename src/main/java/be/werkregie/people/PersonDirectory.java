@@ -151,6 +151,42 @@ public class PersonDirectory {
         return hits;
     }
 
+    /** A client of an organisation with what gives access: the consent's scope and its last day. */
+    public record Client(Person person, String scope, LocalDate consentExpiresOn) {}
+
+    /**
+     * The caseload of a social service or partner: the people who gave the actor's organisation an active consent, with
+     * its scope and expiry (at most {@code limit}, soonest expiry first). Every person listed is an audited read.
+     */
+    public List<Client> clientsOf(CurrentUser actor, int limit) {
+        if (actor.organisationId() == null || !actor.hasAny(Role.SOCIAL_WORKER, Role.PARTNER_STAFF, Role.PARTNER_MANAGER)) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.now(clock);
+        java.util.Map<UUID, Object[]> access = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                select person_id, max(scope), max(expires_on) from consent
+                where organisation_id = ? and revoked_at is null and valid_from <= ? and expires_on >= ?
+                group by person_id order by max(expires_on), person_id limit ?""")
+                .params(actor.organisationId(), today, today, Math.min(Math.max(limit, 1), 2000))
+                .query((rs, i) -> access.put(rs.getObject(1, UUID.class), new Object[] {rs.getString(2), rs.getObject(3, LocalDate.class)}))
+                .list();
+        if (access.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<UUID, Person> people = new java.util.HashMap<>();
+        jdbc.sql("select " + COLUMNS + " from person where id = any(?)").param(access.keySet().toArray(new UUID[0]))
+                .query(PersonDirectory::map).list().forEach(p -> people.put(p.id(), p));
+        List<Client> clients = new java.util.ArrayList<>();
+        access.forEach((id, a) -> {
+            if (people.containsKey(id)) {
+                clients.add(new Client(people.get(id), (String) a[0], (LocalDate) a[1]));
+            }
+        });
+        audit.recordReads(actor, clients.stream().map(c -> c.person().id()).toList(), "CLIENTS", "my clients");
+        return clients;
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from person").query(Long.class).single();
     }

@@ -78,6 +78,48 @@ public final class ListView<T> {
             return v == null ? "" : v.trim();
         }
 
+        /** The reader's choices for a list that its module searches, sorts and pages in SQL. */
+        public record Request(String q, String sort, boolean descending, int offset, int limit) {}
+
+        /** One page of such a list, and how many rows match in all. */
+        public record Slice<T>(List<T> items, int total) {}
+
+        /**
+         * For a list of thousands: the module answers the request in SQL (search, filters, the order of a whitelisted
+         * column given to {@link #sort} with a null comparator, offset and limit) and the list is shown with the same
+         * fragments. A page past the end shows the last page.
+         */
+        public <T> ListView<T> paged(Function<Request, Slice<T>> fetch) {
+            String q = param("q");
+            String sort = sorts.containsKey(param("sort")) ? param("sort") : defaultSort;
+            boolean descending = "desc".equals(param("dir"));
+            int size = clamp(parse(param("size"), DEFAULT_SIZE), 10, 100);
+            int page = Math.max(1, parse(param("page"), 1));
+            Slice<T> slice = fetch.apply(new Request(q, sort, descending, (page - 1) * size, size));
+            int pages = Math.max(1, (slice.total() + size - 1) / size);
+            if (page > pages) {
+                page = pages;
+                slice = fetch.apply(new Request(q, sort, descending, (page - 1) * size, size));
+            }
+            return new ListView<>(List.copyOf(slice.items()), slice.total(), page, size, sort, descending, kept(q, size));
+        }
+
+        private Map<String, String> kept(String q, int size) {
+            Map<String, String> keep = new LinkedHashMap<>();
+            if (!q.isEmpty()) {
+                keep.put("q", q);
+            }
+            for (String f : filterNames) {
+                if (!param(f).isEmpty()) {
+                    keep.put(f, param(f));
+                }
+            }
+            if (size != DEFAULT_SIZE) {
+                keep.put("size", String.valueOf(size));
+            }
+            return keep;
+        }
+
         /**
          * Applies the free-text search (every word must occur in the row's text, without regard to case or accents),
          * the filter, the order and the page.
@@ -103,25 +145,15 @@ public final class ListView<T> {
             boolean descending = "desc".equals(param("dir"));
             if (sort != null) {
                 Comparator<T> order = (Comparator<T>) sorts.get(sort);
-                matching.sort(descending ? order.reversed() : order);
+                if (order != null) {
+                    matching.sort(descending ? order.reversed() : order);
+                }
             }
             int size = clamp(parse(param("size"), DEFAULT_SIZE), 10, 100);
             int pages = Math.max(1, (matching.size() + size - 1) / size);
             int page = clamp(parse(param("page"), 1), 1, pages);
             List<T> items = matching.subList((page - 1) * size, Math.min(matching.size(), page * size));
-            Map<String, String> keep = new LinkedHashMap<>();
-            if (!q.isEmpty()) {
-                keep.put("q", q);
-            }
-            for (String f : filterNames) {
-                if (!param(f).isEmpty()) {
-                    keep.put(f, param(f));
-                }
-            }
-            if (size != DEFAULT_SIZE) {
-                keep.put("size", String.valueOf(size));
-            }
-            return new ListView<>(List.copyOf(items), matching.size(), page, size, sort, descending, keep);
+            return new ListView<>(List.copyOf(items), matching.size(), page, size, sort, descending, kept(q, size));
         }
     }
 

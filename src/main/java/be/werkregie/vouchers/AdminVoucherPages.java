@@ -154,8 +154,28 @@ class AdminVoucherPages {
     // ---- misuse and sanctions ----
 
     @GetMapping("/vouchers/admin/misuse")
-    String misusePage(Model model) {
-        model.addAttribute("cases", misuse.cases(null));
+    String misusePage(@org.springframework.web.bind.annotation.RequestParam java.util.Map<String, String> query, Model model) {
+        // the cases: searched by centre, filtered by pattern and status (open and in investigation first), highest score
+        // first, paged
+        be.werkregie.platform.ListView.Builder b = be.werkregie.platform.ListView.from(query)
+                .sort("score", java.util.Comparator.comparing(Misuse.Case::score).reversed()
+                        .thenComparing(Misuse.Case::centreName))
+                .sort("centre", java.util.Comparator.comparing(Misuse.Case::centreName).thenComparing(Misuse.Case::pattern))
+                .sort("detected", java.util.Comparator.comparing(Misuse.Case::detectedOn).reversed()
+                        .thenComparing(Misuse.Case::centreName))
+                .keep("pattern", "status");
+        String pattern = b.param("pattern");
+        String status = b.param("status").isEmpty() && !query.containsKey("status") ? "UNDECIDED" : b.param("status");
+        be.werkregie.platform.ListView<Misuse.Case> cases = b.of(misuse.cases(null), c -> c.centreName() + " " + c.subject(),
+                c -> (pattern.isEmpty() || c.pattern().equals(pattern)) && (status.isEmpty()
+                        || ("UNDECIDED".equals(status) ? c.status() == Misuse.Case.Status.OPEN
+                        || c.status() == Misuse.Case.Status.INVESTIGATING : c.status().name().equals(status))));
+        model.addAttribute("list", cases);
+        model.addAttribute("cases", cases.items());
+        model.addAttribute("pattern", pattern);
+        model.addAttribute("status", status);
+        model.addAttribute("patterns", Misuse.PATTERNS);
+        model.addAttribute("caseStatuses", Misuse.Case.Status.values());
         model.addAttribute("sanctions", misuse.sanctions());
         model.addAttribute("kinds", Misuse.SANCTION_KINDS);
         model.addAttribute("requestKey", UUID.randomUUID().toString());
@@ -207,7 +227,7 @@ class AdminVoucherPages {
             } catch (InvalidInputException e) {
                 model.addAttribute("errors", e.problems());
             }
-            return misusePage(model);
+            return misusePage(java.util.Map.of(), model);
         }
         return misuseAction(() -> misuse.propose(id, form.read(), CurrentUser.get()), "sanctions-title", model, redirect);
     }
@@ -229,7 +249,7 @@ class AdminVoucherPages {
             return "redirect:/vouchers/admin/misuse#" + anchor;
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.problems());
-            return misusePage(model);
+            return misusePage(java.util.Map.of(), model);
         }
     }
 }

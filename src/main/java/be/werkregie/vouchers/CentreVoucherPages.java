@@ -55,6 +55,7 @@ class CentreVoucherPages {
                 .sort("takenOver", java.util.Comparator.comparing(Voucher::takenOverOn,
                         java.util.Comparator.nullsLast(java.util.Comparator.<java.time.LocalDate>naturalOrder())).reversed())
                 .sort("code", java.util.Comparator.comparing(Voucher::code))
+                .sort("validUntil", java.util.Comparator.comparing(Voucher::validUntil).thenComparing(Voucher::code))
                 .sort("status", java.util.Comparator.comparing((Voucher v) -> v.status().ordinal()))
                 .keep("status");
         String status = b.param("status");
@@ -67,6 +68,9 @@ class CentreVoucherPages {
         model.addAttribute("statuses", Voucher.Status.values());
         model.addAttribute("names", names.isEmpty() ? vouchers.clientNames(page.items(), me) : names);
         model.addAttribute("runs", payments.runsOfCentre(me.organisationId()));
+        // a voucher in guidance that lapses within two weeks stands out: the last sessions must be planned now
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("soon", LocalDate.now(clock).plusDays(14));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());
         }

@@ -147,4 +147,37 @@ class ClientFileIntegrationTest {
     private static List<String> titles(List<DossierEntry> entries) {
         return entries.stream().map(DossierEntry::title).toList();
     }
+
+    /**
+     * "My clients": a social service lists exactly the people with an active consent to it, a consent that ends within
+     * 30 days stands out, the list is audited per person, and other roles do not get the page.
+     */
+    @Test
+    void aSocialWorkersClientsAreThePeopleWithAnActiveConsent() throws Exception {
+        UUID soon = registration.register(TestPeople.person("Binnenkort", List.of("LETTER"), null, null, "Kouter 2"), mediator);
+        consents.grant(person, social.organisationId(), "Begeleiding", "SEE", LocalDate.now(clock), LocalDate.now(clock).plusYears(1),
+                "IN_PERSON", null, social);
+        consents.grant(soon, social.organisationId(), "Begeleiding", "ACT", LocalDate.now(clock).minusMonths(1),
+                LocalDate.now(clock).plusDays(10), "IN_PERSON", null, social);
+        List<PersonDirectory.Client> clients = people.clientsOf(social, 2000);
+        assertThat(clients).extracting(c -> c.person().id()).contains(person, soon);
+        assertThat(clients).allSatisfy(c -> assertThat(consents.isActive(c.person().id(), social.organisationId())).isTrue());
+        assertThat(people.clientsOf(mediator, 100)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from audit_event where person_id = ? and purpose = 'my clients'").param(soon)
+                .query(Long.class).single()).isPositive();
+
+        var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/clients?q=Binnenkort")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(social)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Binnenkort").contains("loopt bijna af").contains("Inkijken en handelen")
+                .doesNotContain("Kouter 1");
+        int status = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/clients")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(partner)))
+                .andReturn().getResponse().getStatus();
+        assertThat(status).isEqualTo(403);
+    }
+
+    @Autowired org.springframework.web.context.WebApplicationContext context;
 }
