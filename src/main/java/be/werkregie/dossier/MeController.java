@@ -49,6 +49,7 @@ class MeController {
         CurrentUser me = CurrentUser.get();
         Person p = people.get(me.personId(), me, "own file");
         model.addAttribute("person", p);
+        model.addAttribute("self", true); // the shared parts speak to the person: "your details", not "this person"
         model.addAttribute("municipality", municipalities.byNis(p.municipalityNis()).orElse(null));
         model.addAttribute("entries", dossier.timeline(p.id(), me));
         model.addAttribute("handovers", dossier.handoversOf(p.id(), me));

@@ -23,8 +23,12 @@ class GuidanceNotifications {
     private final JdbcClient jdbc;
     private final boolean notifyAssignments;
 
+    private final org.springframework.context.MessageSource messages;
+
     GuidanceNotifications(Messenger messenger, OrganisationMail organisationMail, JdbcClient jdbc,
-                          @Value("${werkregie.guidance.notify-assignments:true}") boolean notifyAssignments) {
+                          @Value("${werkregie.guidance.notify-assignments:true}") boolean notifyAssignments,
+                          org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.messenger = messenger;
         this.organisationMail = organisationMail;
         this.jdbc = jdbc;
@@ -67,10 +71,14 @@ class GuidanceNotifications {
                 .param(event.runId())
                 .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getInt(2)})
                 .list()
-                .forEach(p -> organisationMail.send((UUID) p[0], "Nieuwe klanten toegewezen / Nouveaux clients attribués",
-                        "Goeiedag,\n\nDe VDAB wees u " + p[1] + " nieuwe klanten toe. U vindt ze onder Trajecten op werkregie.be."
-                                + "\n\nBonjour,\n\nLe VDAB vous a attribué " + p[1]
-                                + " nouveaux clients. Vous les trouverez sous Trajets sur werkregie.be.",
+                .forEach(p -> organisationMail.send((UUID) p[0], bilingual("orgMail.assigned.subject", " / ", p[1]),
+                        bilingual("orgMail.assigned.body", "\n\n", p[1]),
                         "guidance-assigned-partner:" + event.runId() + ":" + p[0]));
+    }
+
+    /** A mail to an organisation in Dutch and French (the partners of a Flemish service work in either), from the bundles. */
+    private String bilingual(String key, String separator, Object... args) {
+        return messages.getMessage(key, args, java.util.Locale.forLanguageTag("nl")) + separator
+                + messages.getMessage(key, args, java.util.Locale.forLanguageTag("fr"));
     }
 }

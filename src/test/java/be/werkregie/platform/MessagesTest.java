@@ -62,6 +62,19 @@ class MessagesTest {
         }
     }
 
+    /**
+     * Dutch speaks to everyone the same way, in plain "je" (as the service's own style guide asks), never mixed with
+     * the formal "u/uw". Letters to organisations included: a partner or centre reads the same tone.
+     */
+    @Test
+    void dutchSaysJeNeverU() throws IOException {
+        Pattern formal = Pattern.compile("(?<![\\p{L}'\\\\])(u|uw|U|Uw)(?![\\p{L}'])|\\\\n(u|uw|U|Uw)\\b");
+        List<String> wrong = Files.readAllLines(I18N.resolve("messages.properties"), StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.startsWith("#") && l.contains("="))
+                .filter(l -> formal.matcher(l.substring(l.indexOf('=') + 1)).find()).toList();
+        assertThat(wrong).isEmpty();
+    }
+
     @Test
     void everyKeyAPageUsesExists() throws IOException {
         Set<String> dutch = new HashSet<>(keys(I18N.resolve("messages.properties")));
