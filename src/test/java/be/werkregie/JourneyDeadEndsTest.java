@@ -45,13 +45,18 @@ class JourneyDeadEndsTest {
 
     @Test
     void aMediatorAcknowledgesADemoStop() throws Exception {
+        // every stop in the demo is a real one: a warm handover in the client's file, with a contact and a motivation
+        assertThat(jdbc.sql("select count(*) from gd_trajectory where status = 'STOPPED'").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("""
+                select count(*) from gd_trajectory t where t.status = 'STOPPED'
+                  and not exists (select 1 from handover h where h.id = t.handover_id and h.contact_name <> '' and h.context <> '')""")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                select count(*) from gd_trajectory t join handover h on h.id = t.handover_id
+                where t.status = 'STOPPED' and (t.handover_acknowledged_on is null) <> (h.acknowledged_at is null)""")
+                .query(Long.class).single()).as("the trajectory and its handover agree on being acknowledged").isZero();
         UUID stop = jdbc.sql("select id from gd_trajectory where status = 'STOPPED' and handover_acknowledged_on is null limit 1")
-                .query(UUID.class).optional().orElseGet(() -> {
-                    // make sure there is one to acknowledge, as the demo has them
-                    UUID t = jdbc.sql("select id from gd_trajectory where status = 'STOPPED' limit 1").query(UUID.class).single();
-                    jdbc.sql("update gd_trajectory set handover_acknowledged_on = null, next_step = null where id = ?").param(t).update();
-                    return t;
-                });
+                .query(UUID.class).optional().orElseThrow(() -> new AssertionError("the demo has stops still to acknowledge"));
         MvcResult r = mvc.perform(post("/guidance/mediator/trajectories/" + stop + "/acknowledgement").with(csrf())
                 .with(user(users.loadUserByUsername("mediator"))).param("nextStep", "Gesprek over gezondheid en werk gepland."))
                 .andReturn();

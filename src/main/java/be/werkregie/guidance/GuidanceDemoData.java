@@ -2,6 +2,7 @@ package be.werkregie.guidance;
 
 import be.werkregie.geo.Municipalities;
 import be.werkregie.geo.Municipality;
+import be.werkregie.identity.CurrentUser;
 import be.werkregie.identity.OrganisationKind;
 import be.werkregie.identity.Organisations;
 import be.werkregie.identity.Users;
@@ -62,7 +63,9 @@ class GuidanceDemoData implements ApplicationRunner {
     GuidanceDemoData(ResultVerification verification, be.werkregie.employment.EmploymentRecords records, be.werkregie.platform.DemoDate demoDate, JdbcClient jdbc, JdbcTemplate template, Organisations organisations, Municipalities municipalities,
                      PersonDirectory people, Users users, Clock clock, GuidanceSettings settings, be.werkregie.chance.KowGroups kow, @Value("${werkregie.demo.scale:0.02}") double scale,
                      @Value("${werkregie.demo.seed:2027}") long seed,
-                     be.werkregie.platform.StartupTasks startupTasks) {
+                     be.werkregie.platform.StartupTasks startupTasks,
+                     org.springframework.beans.factory.ObjectProvider<Trajectories> trajectories) {
+        this.trajectories = trajectories;
         this.startupTasks = startupTasks;
         this.verification = verification;
         this.records = records;
@@ -230,6 +233,8 @@ class GuidanceDemoData implements ApplicationRunner {
         startTrajectory(referral, person, site, started, status, random, null);
     }
 
+    private final org.springframework.beans.factory.ObjectProvider<Trajectories> trajectories;
+
     private void startTrajectory(UUID referral, UUID person, UUID site, LocalDate started, String status, Random random, String group) {
         UUID partner = jdbc.sql("select partner_id from gd_site where id = ?").param(site).query(UUID.class).single();
         UUID id = UUID.randomUUID();
@@ -239,21 +244,27 @@ class GuidanceDemoData implements ApplicationRunner {
             ended = today;
         }
         String kowGroup = group != null ? group : kow.groupOn(person, started).map(be.werkregie.chance.KowGroups.KowGroup::code).orElse(null);
+        boolean stopped = status.equals("STOPPED");
+        boolean acknowledged = stopped && random != null && random.nextInt(3) > 0;
+        // a stop goes through the real stop (as the partner would): a warm handover in the client's file, with a contact,
+        // that the mediator acknowledges (two in three) or still has to acknowledge
         jdbc.sql("""
                 insert into gd_trajectory (id, referral_id, person_id, partner_id, site_id, offer_code, started_on, goal_date, status,
                   ended_on, work_start, contract_type, stop_motivation, kow_group, handover_acknowledged_on)
                 values (?,?,?,?,?,'BASIC',?,?,?,?,?,?,?,?,?)""")
-                .params(id, referral, person, partner, site, Date.valueOf(started), Date.valueOf(started.plusMonths(6)), status,
-                        ended == null ? null : Date.valueOf(ended), status.equals("WORK_FOUND") ? Date.valueOf(ended) : null,
-                        status.equals("WORK_FOUND") ? "FIXED_TERM" : null,
-                        status.equals("STOPPED") ? "De klant heeft eerst zorg nodig voor een gezondheidsprobleem." : null, kowGroup,
-                        status.equals("STOPPED") && random != null && random.nextInt(3) > 0 ? Date.valueOf(ended) : null)
+                .params(id, referral, person, partner, site, Date.valueOf(started), Date.valueOf(started.plusMonths(6)),
+                        stopped ? "ACTIVE" : status, ended == null || stopped ? null : Date.valueOf(ended),
+                        status.equals("WORK_FOUND") ? Date.valueOf(ended) : null,
+                        status.equals("WORK_FOUND") ? "FIXED_TERM" : null, null, kowGroup, null)
                 .update();
         jdbc.sql("""
                 insert into gd_action (id, trajectory_id, kind, occurred_on, note, evidence_name, evidence, formal_output, amount,
                   registered_by, idempotency_key, registered_at) values (?,?,'INTAKE',?,'Startgesprek gevoerd.','startgesprek.pdf',?,true,150.00,'demo',?,?)""")
                 .params(UUID.randomUUID(), id, Date.valueOf(started), intakePdf(), "demo:" + id,
                         java.sql.Timestamp.valueOf(started.atTime(11, 0))).update();
+        if (stopped) {
+            stopAsThePartner(id, partner, ended, acknowledged);
+        }
         if (status.equals("WORK_FOUND")) {
             GuidanceSettings.FeeSchedule schedule = settings.scheduleOn(started).orElse(settings.feeSchedules().get(0));
             String g = kowGroup == null ? "UNKNOWN" : kowGroup;
@@ -282,5 +293,25 @@ class GuidanceDemoData implements ApplicationRunner {
             intakePdf = be.werkregie.shared.Pdf.fromHtml("<html><body><h1>Startgesprek</h1><p>Verslag van het startgesprek (demo).</p></body></html>");
         }
         return intakePdf;
+    }
+
+    /** The partner stops the trajectory through {@link Trajectories#stop}; the mediator acknowledges it when asked to. */
+    private void stopAsThePartner(UUID trajectory, UUID partner, LocalDate ended, boolean acknowledged) {
+        String partnerName = organisations.find(partner).map(o -> o.name()).orElse("partner");
+        CurrentUser staff = new CurrentUser(null, "demo-" + partner, null, "Trajectbegeleider", partner, partnerName,
+                be.werkregie.identity.OrganisationKind.PARTNER, null, java.util.Set.of(be.werkregie.identity.Role.PARTNER_STAFF),
+                "nl", true);
+        Trajectories t = trajectories.getObject();
+        t.stop(trajectory, "De klant heeft eerst zorg nodig voor een gezondheidsprobleem.", "An Claes (trajectbegeleider)",
+                "09 210 45 67 · an.claes@" + partnerName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "") + ".example",
+                staff);
+        jdbc.sql("update gd_trajectory set ended_on = ? where id = ?").params(Date.valueOf(ended), trajectory).update();
+        if (acknowledged) {
+            users.find("mediator").ifPresent(m -> {
+                t.acknowledgeStop(trajectory, "Afspraak bij de VDAB gemaakt; na de zorg opnieuw inschatten.", m);
+                jdbc.sql("update gd_trajectory set handover_acknowledged_on = ? where id = ?").params(Date.valueOf(ended), trajectory)
+                        .update();
+            });
+        }
     }
 }
