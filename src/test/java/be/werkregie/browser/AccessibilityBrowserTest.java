@@ -272,6 +272,53 @@ class AccessibilityBrowserTest {
         }
     }
 
+    /**
+     * Screenshots of the main pages for docs/screenshots (not part of the suite): run with
+     * {@code ./mvnw -B test -Dtest='AccessibilityBrowserTest#screenshotsOfTheMainPages' -Dwerkregie.screenshots=docs/screenshots}.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "werkregie.screenshots", matches = ".+")
+    void screenshotsOfTheMainPages() throws Exception {
+        Path dir = Path.of(System.getProperty("werkregie.screenshots"));
+        java.nio.file.Files.createDirectories(dir);
+        record Shot(String user, String path, String file, int width, int height) {}
+        List<Shot> shots = List.of(
+                new Shot(null, "/", "home-public", 1280, 900),
+                new Shot(null, "/loopbaancentra?place=Gent&radiusKm=50", "centre-search-map", 1280, 1400),
+                new Shot(null, "/begeleiding?place=Gent&offer=BASIC&freeOnly=true", "guidance-landing", 1280, 1200),
+                new Shot("mira", "/me", "citizen-file-phone", 390, 1600),
+                new Shot("mira", "/me/guidance", "citizen-guidance", 1280, 1200),
+                new Shot("mira", "/me/messages", "citizen-inbox", 1280, 900),
+                new Shot("nina", "/me/vouchers", "citizen-vouchers", 1280, 1400),
+                new Shot("mediator", "/home", "mediator-home", 1280, 1000),
+                new Shot("mediator", "/guidance/mediator", "mediator-guidance", 1280, 1200),
+                new Shot("partner", "/partner/trajectories", "partner-caseload", 1280, 1200),
+                new Shot("coach", "/centre/vouchers", "centre-vouchers", 1280, 1200),
+                new Shot("socialworker", "/clients", "social-worker-clients", 1280, 900),
+                new Shot("admin", "/vouchers/admin/misuse", "admin-misuse", 1280, 1400),
+                new Shot("admin", "/messages", "admin-outbox", 1280, 1200));
+        String signedIn = null;
+        try {
+            for (Shot shot : shots) {
+                if (!java.util.Objects.equals(shot.user(), signedIn)) {
+                    if (shot.user() == null) {
+                        driver.manage().deleteAllCookies();
+                    } else {
+                        login(shot.user());
+                    }
+                    signedIn = shot.user();
+                }
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(shot.width(), shot.height()));
+                driver.get(url(shot.path()));
+                Thread.sleep(shot.path().contains("loopbaancentra") ? 7000 : 500);
+                byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+                java.nio.file.Files.write(dir.resolve(shot.file() + ".png"), png);
+            }
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        }
+    }
+
     private void login(String username) {
         driver.manage().deleteAllCookies();
         driver.get(url("/login"));
