@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +45,9 @@ import tools.jackson.databind.node.ObjectNode;
  * gets the same values in its parameters. Every answer must be below 500, and no business table may have changed.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
+// nothing printed, nothing kept: by default MockMvc keeps every exchange in memory to print it on failure, which for
+// thousands of requests with 100 kB values ran the suite out of heap in CI
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 // a database of its own: the plausible requests may really run things (an assignment run, a payment run)
 @org.springframework.test.context.TestPropertySource(properties = "werkregie.embedded-db.database=fuzz")
 class InputFuzzTest {
