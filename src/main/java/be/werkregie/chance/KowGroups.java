@@ -44,19 +44,31 @@ public class KowGroups {
         return groups;
     }
 
-    /** The group in force on the date, for the result fee. Never to be passed to a mediator. */
+    /**
+     * The group in force on the date, for the result fee: the model's latest daily score on or before the date; without one, the
+     * group recorded by hand (until the model scores the client). Never to be passed to a mediator. The result says which score and
+     * version set it.
+     */
     public Optional<KowGroup> groupOn(UUID personId, LocalDate on) {
-        return jdbc.sql("""
+        Optional<KowGroup> scored = jdbc.sql("""
+                select s.group_code, s.score, 'KOW-' || v.number, s.scored_on from ch_score s join ch_model_version v on v.id = s.version_id
+                where s.person_id = ? and s.scored_on <= ? order by s.scored_on desc limit 1""")
+                .params(personId, on)
+                .query((rs, i) -> new KowGroup(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getObject(4, LocalDate.class)))
+                .optional();
+        Optional<KowGroup> recorded = jdbc.sql("""
                 select group_code, score, model_version, valid_from from ch_kow_group
                 where person_id = ? and valid_from <= ? order by valid_from desc, recorded_at desc limit 1""")
                 .params(personId, on)
                 .query((rs, i) -> new KowGroup(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getObject(4, LocalDate.class)))
                 .optional();
+        return scored.isPresent() ? scored : recorded;
     }
 
     /**
-     * The groups in force on the date for many people at once (the assignment run), in one query. People without a
-     * group are absent from the map. Never to be passed to a mediator.
+     * The groups in force on the date for many people at once (the assignment run): the latest scoring run on or
+     * before the date, and for the others the latest group recorded by hand. People without either are absent from
+     * the map (their fee uses the schedule's UNKNOWN amount). Never to be passed to a mediator.
      */
     public java.util.Map<UUID, String> groupsOn(java.util.Collection<UUID> personIds, LocalDate on) {
         java.util.Map<UUID, String> groups = new java.util.HashMap<>();
@@ -76,12 +88,30 @@ public class KowGroups {
                             groups.put(person, rs.getString(2));
                         }
                     });
+            jdbc.sql("""
+                    select person_id, group_code from ch_score
+                    where scored_on = (select max(scored_on) from ch_scoring_run where scored_on <= ?)""")
+                    .param(on)
+                    .query(rs -> {
+                        UUID person = rs.getObject(1, UUID.class);
+                        if (wanted.contains(person)) {
+                            groups.put(person, rs.getString(2));
+                        }
+                    });
             return groups;
         }
+        UUID[] ids = personIds.toArray(UUID[]::new);
         jdbc.sql("""
                 select distinct on (person_id) person_id, group_code from ch_kow_group
                 where person_id = any(?) and valid_from <= ? order by person_id, valid_from desc, recorded_at desc""")
-                .params(personIds.toArray(UUID[]::new), on)
+                .params(ids, on)
+                .query(rs -> {
+                    groups.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        jdbc.sql("""
+                select distinct on (person_id) person_id, group_code from ch_score
+                where person_id = any(?) and scored_on <= ? order by person_id, scored_on desc""")
+                .params(ids, on)
                 .query(rs -> {
                     groups.put(rs.getObject(1, UUID.class), rs.getString(2));
                 });

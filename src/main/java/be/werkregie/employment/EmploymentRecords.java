@@ -25,10 +25,12 @@ public class EmploymentRecords {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final javax.sql.DataSource dataSource;
 
-    EmploymentRecords(JdbcClient jdbc, Clock clock) {
+    EmploymentRecords(JdbcClient jdbc, Clock clock, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.dataSource = dataSource;
     }
 
     /** Records a declaration; the same source reference again changes nothing and returns the first record. */
@@ -86,5 +88,84 @@ public class EmploymentRecords {
             }
         }
         return days.cardinality();
+    }
+
+    /** A period of one person, under a key the caller chooses (a spell). */
+    public record Window(UUID key, UUID personId, LocalDate from, LocalDate to) {}
+
+    /**
+     * {@link #daysEmployed} for many periods in one query (the chance-of-work model's outcome label for every spell):
+     * days counted up to today only, overlapping records once. Keys without any record are absent (zero days).
+     */
+    public java.util.Map<UUID, Integer> daysEmployed(List<Window> windows) {
+        java.util.Map<UUID, java.util.BitSet> days = new java.util.HashMap<>();
+        java.util.Map<UUID, Integer> out = new java.util.HashMap<>();
+        if (windows.isEmpty()) {
+            return out;
+        }
+        LocalDate today = LocalDate.now(clock);
+        jdbc.sql("""
+                select w.k, w.f, w.t, r.start_date, r.end_date
+                from unnest(?::uuid[], ?::uuid[], ?::date[], ?::date[]) as w(k, p, f, t)
+                join em_employment_record r on r.person_id = w.p and r.start_date <= w.t and (r.end_date is null or r.end_date >= w.f)""")
+                .params(windows.stream().map(Window::key).toArray(UUID[]::new), windows.stream().map(Window::personId).toArray(UUID[]::new),
+                        windows.stream().map(w -> java.sql.Date.valueOf(w.from())).toArray(java.sql.Date[]::new),
+                        windows.stream().map(w -> java.sql.Date.valueOf(w.to())).toArray(java.sql.Date[]::new))
+                .query(rs -> {
+                    LocalDate from = rs.getObject(2, LocalDate.class);
+                    LocalDate to = rs.getObject(3, LocalDate.class);
+                    LocalDate until = to.isAfter(today) ? today : to;
+                    LocalDate start = rs.getObject(4, LocalDate.class);
+                    LocalDate endDate = rs.getObject(5, LocalDate.class);
+                    LocalDate s = start.isBefore(from) ? from : start;
+                    LocalDate e = endDate == null || endDate.isAfter(until) ? until : endDate;
+                    if (!e.isBefore(s)) {
+                        days.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.BitSet())
+                                .set((int) ChronoUnit.DAYS.between(from, s), (int) ChronoUnit.DAYS.between(from, e) + 1);
+                    }
+                });
+        days.forEach((k, b) -> out.put(k, b.cardinality()));
+        return out;
+    }
+
+    /**
+     * Records many declarations at once (a feed, the demo history): one COPY, idempotent on the source reference like
+     * {@link #record}. Returns how many were new.
+     */
+    @Transactional
+    public int recordAll(List<Declaration> declarations) {
+        if (declarations.isEmpty()) {
+            return 0;
+        }
+        for (Declaration d : declarations) {
+            if (d.personId() == null || d.startDate() == null || d.employerName() == null || !KINDS.contains(d.kind())
+                    || (d.endDate() != null && d.endDate().isBefore(d.startDate())) || d.source() == null || d.sourceRef() == null) {
+                throw be.werkregie.shared.InvalidInputException.of("declarations", "validation.choice");
+            }
+        }
+        jdbc.sql("create temporary table tmp_em (like em_employment_record including defaults) on commit drop").update();
+        StringBuilder copy = new StringBuilder();
+        String now = OffsetDateTime.now(clock).toString();
+        for (Declaration d : declarations) {
+            copy.append(UUID.randomUUID()).append('\t').append(d.personId()).append('\t').append(clean(d.employerName())).append('\t')
+                    .append(d.employerNumber() == null ? "\\N" : clean(d.employerNumber())).append('\t').append(d.startDate()).append('\t')
+                    .append(d.endDate() == null ? "\\N" : d.endDate().toString()).append('\t').append(d.kind()).append('\t')
+                    .append(clean(d.source())).append('\t').append(clean(d.sourceRef())).append('\t').append(now).append('\n');
+        }
+        org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        template.execute((org.springframework.jdbc.core.ConnectionCallback<Long>) c -> {
+            try {
+                return c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("""
+                        copy tmp_em (id, person_id, employer_name, employer_number, start_date, end_date, kind, source, source_ref,
+                          received_at) from stdin""", new java.io.StringReader(copy.toString()));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return jdbc.sql("insert into em_employment_record select * from tmp_em on conflict (source, source_ref) do nothing").update();
+    }
+
+    private static String clean(String s) {
+        return s.replace("\\", "\\\\").replace("\t", " ").replace("\n", " ").replace("\r", " ");
     }
 }

@@ -46,6 +46,9 @@ public final class Navigation {
                 items.add(new Item("nav.guidanceAdmin", "/guidance/admin"));
                 items.add(new Item("policy.title", "/policy"));
             }
+            if (me.hasAny(Role.ANALYST, Role.ADMINISTRATOR)) {
+                items.add(new Item("nav.chance", "/chance"));
+            }
             if (me.has(Role.SOCIAL_WORKER)) {
                 items.add(new Item("nav.myClients", "/clients"));
             }

@@ -30,7 +30,7 @@ import org.verapdf.pdfa.results.ValidationResult;
  * the window title, bookmarks and embedded fonts.
  */
 @IntegrationTest
-class PdfAccessibilityTest {
+public class PdfAccessibilityTest {
 
     @Autowired Clock clock;
     @Autowired ITemplateEngine templates;
@@ -77,7 +77,7 @@ class PdfAccessibilityTest {
         }
     }
 
-    static void assertPdfUa(String what, byte[] pdf, String lang) throws Exception {
+    public static void assertPdfUa(String what, byte[] pdf, String lang) throws Exception {
         try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFUA_1);
              PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFUA_1, false)) {
             ValidationResult result = validator.validate(parser);
