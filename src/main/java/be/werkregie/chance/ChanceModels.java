@@ -173,8 +173,17 @@ public class ChanceModels {
         } catch (IllegalStateException e) {
             throw new ConflictException("model", "chance.train.tooFewSpells");
         }
+        Version v = store(r, actor, start);
+        return v;
+    }
+
+    /** Stores a trained result as a new version (TRAINED) with its figures and evaluation rows. */
+    @Transactional
+    Version store(ModelTrainer.Result r, CurrentUser actor, long startNanos) {
+        requireRunner(actor);
+        ModelTrainer.Windows w = r.windows();
         Map<String, Object> metrics = ChanceAudit.trainingMetrics(r, seed, OffsetDateTime.now(clock));
-        metrics.put("trainingSeconds", (System.nanoTime() - start) / 1e9);
+        metrics.put("trainingSeconds", (System.nanoTime() - startNanos) / 1e9);
         UUID id = UUID.randomUUID();
         int number = jdbc.sql("select coalesce(max(number), 0) + 1 from ch_model_version").query(Integer.class).single();
         jdbc.sql("""
@@ -188,7 +197,7 @@ public class ChanceModels {
                 .update();
         copyEvaluation(id, r.evaluation());
         log.info("KOW model {} trained: {} ({} training spells) in {} ms", number, r.trainer(), r.trainRows(),
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - startNanos) / 1_000_000);
         return find(id).orElseThrow();
     }
 

@@ -1,7 +1,11 @@
 /**
- * Kans Op Werk (chance of work): the client's KOW group. This module's small public interface,
- * {@link be.werkregie.chance.KowGroups}, is what the guidance fee calculation consumes. Until the model itself lands
- * (its own issue), an administrator records a group. The group and score are never shown to mediators: only the
- * administrator pages and the fee calculation read them.
+ * Kans Op Werk (chance of work): the model that estimates a job seeker's chance of working at least 28 days within six
+ * months, and the client's KOW group that the guidance result fee consumes ({@link be.werkregie.chance.KowGroups}).
+ * Training with Oracle Tribuo on a time-based split ({@link be.werkregie.chance.ModelTrainer}), own calibration
+ * ({@link be.werkregie.chance.Calibration}), versions with provenance and four eyes ({@link be.werkregie.chance.ChanceModels}),
+ * daily scoring ({@link be.werkregie.chance.ChanceScoring}), and an audit anyone can recompute
+ * ({@link be.werkregie.chance.ChanceAudit}, {@link be.werkregie.chance.Metrics}). The demo's spells come from a documented
+ * ground truth ({@link be.werkregie.chance.GroundTruth}). Scores and groups are never shown to mediators or partners:
+ * only analysts, administrators and the fee calculation read them. See {@code docs/chance.md}.
  */
 package be.werkregie.chance;
