@@ -47,6 +47,9 @@ class HomeController {
             t.add(new Task("nav.centreProfile", "/centre/profile"));
             t.add(new Task("nav.sanctions", "/centre/sanctions"));
         }
+        if (me.hasAny(Role.ANALYST, Role.ADMINISTRATOR)) {
+            t.add(new Task("nav.chance", "/chance"));
+        }
         if (me.has(Role.ADMINISTRATOR)) {
             t.add(new Task("nav.voucherAdmin", "/vouchers/admin"));
             t.add(new Task("nav.guidanceAdmin", "/guidance/admin"));

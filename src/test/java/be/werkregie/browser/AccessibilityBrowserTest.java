@@ -80,7 +80,8 @@ class AccessibilityBrowserTest {
             Map.entry("mira", List.of("/me", "/me/views", "/me/guidance")),
             Map.entry("abdel", List.of("/me")),
             Map.entry("admin", List.of("/home", "/geo", "/vouchers/admin", "/vouchers/admin/misuse", "/guidance/admin")),
-            Map.entry("analyst", List.of("/home")),
+            Map.entry("analyst", List.of("/home", "/chance", "/chance?boundaryA=0.6&boundaryB=0.4&boundaryC=0.2", "/chance?boundaryA=x",
+                    "/chance/explanation?person=not-an-id")),
             Map.entry("campus", List.of("/home")),
             Map.entry("localgov", List.of("/home")),
             Map.entry("partnermanager", List.of("/home")));
@@ -107,6 +108,13 @@ class AccessibilityBrowserTest {
                 driver.findElement(By.cssSelector("main table tbody a")).click();
                 new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("sessions-title")));
                 problems.addAll(checkCurrent("centre voucher page"));
+            }
+            if (e.getKey().equals("analyst")) {
+                // the audit report of the active version, and the explanation of a client's score
+                driver.get(url("/chance"));
+                driver.findElement(By.cssSelector("main table tbody a")).click();
+                new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("breaches-title")));
+                problems.addAll(checkCurrent("KOW audit report"));
             }
             if (e.getKey().equals("nina")) {
                 driver.findElement(By.cssSelector("main article a[href*='survey']")).click();
