@@ -60,7 +60,13 @@ class ChancePages {
         model.addAttribute("lastRun", scoring.lastRun().orElse(null));
         Map<String, BigDecimal> current = policies.boundariesOn(LocalDate.now(clock));
         model.addAttribute("boundaries", current);
-        model.addAttribute("counts", scoring.countsUnder(current));
+        Map<String, Long> counts = scoring.countsUnder(current);
+        model.addAttribute("counts", counts);
+        Map<String, BigDecimal> fees = policies.feesOn(LocalDate.now(clock));
+        Map<String, be.werkregie.shared.Money> feeLabels = new LinkedHashMap<>();
+        fees.forEach((g, f) -> feeLabels.put(g, be.werkregie.shared.Money.euros(f.toPlainString())));
+        model.addAttribute("fees", feeLabels);
+        model.addAttribute("atStake", atStake(counts, fees));
         // "what if": other boundaries typed in, each between 0 and 1 and in descending order
         Map<String, BigDecimal> other = new LinkedHashMap<>();
         List<InvalidInputException.FieldProblem> problems = new java.util.ArrayList<>();
@@ -86,12 +92,23 @@ class ChancePages {
             }
         }
         model.addAttribute("whatIf", asked && problems.isEmpty() ? other : null);
-        model.addAttribute("whatIfCounts", asked && problems.isEmpty() ? scoring.countsUnder(other) : null);
+        Map<String, Long> whatIfCounts = asked && problems.isEmpty() ? scoring.countsUnder(other) : null;
+        model.addAttribute("whatIfCounts", whatIfCounts);
+        model.addAttribute("whatIfAtStake", whatIfCounts == null ? null : atStake(whatIfCounts, fees));
         model.addAttribute("form", query);
         if (!problems.isEmpty()) {
             model.addAttribute("errors", problems);
         }
         return "chance/index";
+    }
+
+    /** The result fees if every scored client found work: what a boundary move does to the money at stake. */
+    static be.werkregie.shared.Money atStake(Map<String, Long> counts, Map<String, BigDecimal> fees) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Map.Entry<String, Long> c : counts.entrySet()) {
+            total = total.add(fees.getOrDefault(c.getKey(), BigDecimal.ZERO).multiply(BigDecimal.valueOf(c.getValue())));
+        }
+        return be.werkregie.shared.Money.euros(total.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
     }
 
     @PostMapping("/chance/versions")

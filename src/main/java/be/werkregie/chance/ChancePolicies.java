@@ -64,6 +64,20 @@ class ChancePolicies implements PolicyCatalogue {
         return out;
     }
 
+    /**
+     * The result fee per group on the date, read from the policy store (the guidance module declares the values; the
+     * store is shared, so this is no dependency on guidance). Groups without a fee are absent.
+     */
+    Map<String, BigDecimal> feesOn(LocalDate on) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        for (String g : groups) {
+            if (policies.definition("guidance.result-fee." + g).isPresent()) {
+                out.put(g, policies.decimalOn("guidance.result-fee." + g, on));
+            }
+        }
+        return out;
+    }
+
     List<String> groups() {
         return groups;
     }

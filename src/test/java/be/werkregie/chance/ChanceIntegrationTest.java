@@ -168,7 +168,10 @@ class ChanceIntegrationTest {
     void theWhatIfCountsMoveWithTheBoundariesAndRefuseADisorder() throws Exception {
         String page = mvc.perform(get("/chance").param("boundaryA", "0.9").param("boundaryB", "0.8").param("boundaryC", "0.7")
                 .with(user(u("analyst"))).header("Accept-Language", "en")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("Clients (simulation)");
+        assertThat(page).contains("Clients (simulation)").contains("Result fee per placement").contains("With the boundaries above");
+        // two clients in A at 900.00 and one in D at 3,000.00: 4,800.00 at stake, exactly
+        assertThat(ChancePages.atStake(java.util.Map.of("A", 2L, "D", 1L), java.util.Map.of("A", new java.math.BigDecimal("900.00"),
+                "D", new java.math.BigDecimal("3000.00")))).isEqualTo(be.werkregie.shared.Money.euros("4800.00"));
         var counts = scoring.countsUnder(new java.util.LinkedHashMap<>(java.util.Map.of("A", new java.math.BigDecimal("0.99"),
                 "B", new java.math.BigDecimal("0.98"), "C", new java.math.BigDecimal("0.97"))));
         assertThat(counts.get("D")).isEqualTo(scoring.lastRun().orElseThrow().scored());
