@@ -28,7 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The demo's chance-of-work history from the documented {@link GroundTruth}: past job-seeker spells of people who are no
  * longer clients, their employment records (a job of at least 28 days within six months for those who worked, a short
  * or late one for some who did not), an open spell for every current job seeker of the demo, then a first model version
- * trained by the analyst, approved and activated by the administrator (four eyes) and a scoring run for the demo date.
+ * trained by the analyst, approved and activated by the administrator (four eyes), a history of scoring runs (one a month
+ * over the last two years, so that the guidance demo's trajectories have a score at their start; a simplification: a real
+ * history holds the runs of the versions in force then) and the run of the demo date. The guidance demo waits for this
+ * history ({@code StartupTasks.await("chance-demo")}) before it starts its trajectories.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -70,7 +73,31 @@ class ChanceDemoData implements ApplicationRunner {
         startupTasks.inBackground("chance-demo", this::load);
     }
 
-    void load() {
+    /**
+     * Starts the past spells and their employment records (which need neither people nor accounts) before the
+     * platform's demo data, on the second core, while the people are still being created.
+     */
+    @Component
+    @Order(Ordered.LOWEST_PRECEDENCE - 200)
+    @ConditionalOnProperty(name = "werkregie.demo.enabled", havingValue = "true", matchIfMissing = true)
+    static class EarlyHistory implements ApplicationRunner {
+        private final ChanceDemoData demo;
+
+        EarlyHistory(ChanceDemoData demo) {
+            this.demo = demo;
+        }
+
+        @Override
+        public void run(ApplicationArguments args) {
+            demo.demoDate.today(); // chosen and committed now, so the task does not wait for the demo data's transaction
+            demo.startupTasks.inBackground("chance-history", demo::loadHistory);
+        }
+    }
+
+    static final int HISTORY_MONTHS = 24;
+
+    /** Past spells of people who are no longer clients, with their outcome in the employment records. */
+    void loadHistory() {
         if (jdbc.sql("select count(*) from ch_spell").query(Long.class).single() > 0) {
             return;
         }
@@ -82,32 +109,15 @@ class ChanceDemoData implements ApplicationRunner {
         for (int i = 0; i < history.size(); i++) {
             people.add(UUID.nameUUIDFromBytes(("demo-history-" + seed + "-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
-        // current job seekers of the demo: an open spell each, drawn from the same truth
-        List<UUID> clients = jdbc.sql("""
-                select id from people_v_person where status in ('JOB_SEEKER', 'NON_ACTIVE', 'SOCIAL_ASSISTANCE') order by id""")
-                .query(UUID.class).list();
         Random r = new Random(seed + 13);
-        List<GroundTruth.Spell> open = new ArrayList<>();
-        for (int i = 0; i < clients.size(); i++) {
-            open.add(GroundTruth.spell(i, today.minusDays(1 + r.nextInt(300)), r));
+        StringBuilder spells = new StringBuilder();
+        StringBuilder attributes = new StringBuilder();
+        for (int i = 0; i < history.size(); i++) {
+            GroundTruth.Spell h = history.get(i);
+            LocalDate ended = h.startedOn().plusDays(60 + r.nextInt(400));
+            append(spells, attributes, people.get(i), h, ended.isBefore(today) ? ended : today);
         }
-        tx.executeWithoutResult(s -> {
-            StringBuilder spells = new StringBuilder();
-            StringBuilder attributes = new StringBuilder();
-            for (int i = 0; i < history.size(); i++) {
-                GroundTruth.Spell h = history.get(i);
-                LocalDate ended = h.startedOn().plusDays(60 + r.nextInt(400));
-                append(spells, attributes, people.get(i), h, ended.isBefore(today) ? ended : today);
-            }
-            for (int i = 0; i < open.size(); i++) {
-                append(spells, attributes, clients.get(i), open.get(i), null);
-            }
-            copy("""
-                    copy ch_spell (id, person_id, started_on, ended_on, unemployed_months, experience_years, education, dutch_level,
-                      other_languages, desired_occupations, bottleneck, region_rate, online_activity, previous_spells, driver_licence,
-                      province) from stdin""", spells);
-            copy("copy ch_spell_protected (spell_id, sex, origin, age_band, disability) from stdin", attributes);
-        });
+        copySpells(spells, attributes);
         List<EmploymentRecords.Declaration> jobs = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {
             GroundTruth.Spell h = history.get(i);
@@ -132,16 +142,77 @@ class ChanceDemoData implements ApplicationRunner {
         }
         employment.recordAll(jobs);
         long loaded = System.nanoTime();
+        // load XGBoost's native library and warm the trainers up on a small synthetic set while this core is free anyway:
+        // the first training of a JVM otherwise spends seconds on it after the people are in
+        List<ModelTrainer.Row> warm = new ArrayList<>();
+        for (GroundTruth.Spell w : GroundTruth.generate(seed + 99, 1_500, today.minusYears(7), today.minusDays(1))) {
+            warm.add(new ModelTrainer.Row("warm-" + w.index(), w.startedOn(), w.inputs(), w.attributes(), w.worked()));
+        }
+        try {
+            new ModelTrainer(seed, 1, java.time.Clock.fixed(today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), java.time.ZoneOffset.UTC))
+                    .train(warm, ModelTrainer.Windows.on(today, 5), true);
+        } catch (RuntimeException e) {
+            log.debug("warm-up of the trainers failed: {}", e.toString());
+        }
+        log.info("Chance demo history: {} past spells, {} employment records in {} ms, trainers warmed up in {} ms", history.size(),
+                jobs.size(), (loaded - start) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
+    }
+
+    private void copySpells(StringBuilder spells, StringBuilder attributes) {
+        copy("""
+                copy ch_spell (id, person_id, started_on, ended_on, unemployed_months, experience_years, education, dutch_level,
+                  other_languages, desired_occupations, bottleneck, region_rate, online_activity, previous_spells, driver_licence,
+                  province) from stdin""", spells);
+        copy("copy ch_spell_protected (spell_id, sex, origin, age_band, disability) from stdin", attributes);
+    }
+
+    /** The current clients' open spells, the first version (four eyes), the scoring history and today's run. */
+    void load() {
+        startupTasks.await("chance-history");
+        if (jdbc.sql("select count(*) from ch_model_version").query(Long.class).single() > 0) {
+            return;
+        }
+        long start = System.nanoTime();
+        LocalDate today = demoDate.today();
+        // current job seekers of the demo: an open spell each, drawn from the same truth
+        List<UUID> clients = jdbc.sql("""
+                select id from people_v_person where status in ('JOB_SEEKER', 'NON_ACTIVE', 'SOCIAL_ASSISTANCE') order by id""")
+                .query(UUID.class).list();
+        Random r = new Random(seed + 14);
+        List<GroundTruth.Spell> open = new ArrayList<>();
+        for (int i = 0; i < clients.size(); i++) {
+            // most current clients have been looking for a while (their trajectories of the last year and a half were
+            // scored at their start, by the runs of the history below). Whoever is still looking after the outcome's six
+            // months did not work in them: such a spell is drawn from the same truth among those who did not.
+            LocalDate started = today.minusDays(60 + r.nextInt(1_500));
+            GroundTruth.Spell s = GroundTruth.spell(i, started, r);
+            for (int tries = 0; s.worked() && started.isBefore(today.minusMonths(6)) && tries < 50; tries++) {
+                s = GroundTruth.spell(i, started, r);
+            }
+            open.add(s);
+        }
+        StringBuilder spells = new StringBuilder();
+        StringBuilder attributes = new StringBuilder();
+        for (int i = 0; i < open.size(); i++) {
+            append(spells, attributes, clients.get(i), open.get(i), null);
+        }
+        copySpells(spells, attributes);
+        long loaded = System.nanoTime();
         var analyst = users.find("analyst");
         var admin = users.find("admin");
         if (analyst.isPresent() && admin.isPresent()) {
-            ChanceModels.Version v = models.train(analyst.get(), 28);
+            ChanceModels.Version v = models.train(analyst.get());
             models.approve(v.id(), "Demo: first version, audit read.", admin.get());
             models.activate(v.id(), admin.get());
+            // the history of the daily scoring, one run a month over the last two years (the demo's trajectories take
+            // the score in force at their start from it), then today's run
+            for (int m = HISTORY_MONTHS; m >= 1; m--) {
+                scoring.scoreAll(today.minusMonths(m).withDayOfMonth(1));
+            }
             scoring.scoreAll(today);
         }
-        log.info("Chance demo loaded: {} past spells, {} open, {} employment records in {} ms, model and first scoring in {} ms",
-                history.size(), open.size(), jobs.size(), (loaded - start) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
+        log.info("Chance demo loaded: {} open spells in {} ms, model and scoring history in {} ms", open.size(),
+                (loaded - start) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
     }
 
     private static void append(StringBuilder spells, StringBuilder attributes, UUID person, GroundTruth.Spell s, LocalDate ended) {

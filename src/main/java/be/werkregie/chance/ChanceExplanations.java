@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * For the audit role: why a client got their score — the contribution of each input (coefficients times the
- * standardised input for the logistic regression; for the trees the change when the input is set to the training mean).
+ * standardised input for the logistic regression; for the trees XGBoost's exact per-tree contributions, TreeSHAP).
  * Every look is recorded in the client's audit trail.
  */
 @Service

@@ -73,10 +73,13 @@ public class ChanceModels {
     private final long seed;
     private final Map<UUID, Scorer> scorers = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ChanceModels(JdbcClient jdbc, DataSource dataSource, Clock clock, EmploymentRecords employment, ObjectMapper json,
+    private final ChancePolicies policies;
+
+    ChanceModels(ChancePolicies policies, JdbcClient jdbc, DataSource dataSource, Clock clock, EmploymentRecords employment, ObjectMapper json,
                  @Value("${werkregie.chance.train-years:5}") int trainYears,
                  @Value("${werkregie.chance.boosted-trees:true}") boolean boostedTrees,
                  @Value("${werkregie.chance.seed:2027}") long seed) {
+        this.policies = policies;
         this.jdbc = jdbc;
         this.template = new JdbcTemplate(dataSource);
         this.clock = clock;
@@ -113,7 +116,7 @@ public class ChanceModels {
     }
 
     /** The rows the training reads: spells started before the end of the test period, with their outcome label. */
-    List<ModelTrainer.Row> rows(ModelTrainer.Windows w, int minDays) {
+    List<ModelTrainer.Row> rows(ModelTrainer.Windows w, KowGroups.Outcome outcome) {
         List<Object[]> raw = new ArrayList<>();
         List<ModelTrainer.Row> rows = new ArrayList<>();
         List<EmploymentRecords.Window> windows = new ArrayList<>();
@@ -127,7 +130,8 @@ public class ChanceModels {
                 .query(rs -> {
                     UUID spell = rs.getObject(1, UUID.class);
                     LocalDate started = rs.getObject(3, LocalDate.class);
-                    windows.add(new EmploymentRecords.Window(spell, rs.getObject(2, UUID.class), started, started.plusMonths(6).minusDays(1)));
+                    windows.add(new EmploymentRecords.Window(spell, rs.getObject(2, UUID.class), started,
+                            started.plusMonths(outcome.months()).minusDays(1)));
                     raw.add(new Object[] {spell, started, inputs(rs, 4), new Protected(rs.getString(16), rs.getString(17), rs.getString(18),
                             rs.getBoolean(19))});
                 });
@@ -135,7 +139,7 @@ public class ChanceModels {
         for (Object[] r : raw) {
             UUID spell = (UUID) r[0];
             rows.add(new ModelTrainer.Row(pseudonym(spell), (LocalDate) r[1], (Inputs) r[2], (Protected) r[3],
-                    days.getOrDefault(spell, 0) >= minDays));
+                    days.getOrDefault(spell, 0) >= outcome.minWorkDays()));
         }
         return rows;
     }
@@ -161,28 +165,32 @@ public class ChanceModels {
 
     /** Trains a new version on the data as it stands (time-based windows on today). */
     @Transactional
-    public Version train(CurrentUser actor, int minWorkDays) {
+    public Version train(CurrentUser actor) {
         requireRunner(actor);
         LocalDate today = LocalDate.now(clock);
         ModelTrainer.Windows w = ModelTrainer.Windows.on(today, trainYears);
         long start = System.nanoTime();
-        List<ModelTrainer.Row> rows = rows(w, minWorkDays);
+        // the label is the outcome in force today (dated policy); the version keeps it in its figures
+        KowGroups.Outcome outcome = policies.outcomeOn(today);
+        List<ModelTrainer.Row> rows = rows(w, outcome);
         ModelTrainer.Result r;
         try {
             r = new ModelTrainer(seed, Math.max(1, Runtime.getRuntime().availableProcessors()), clock).train(rows, w, boostedTrees);
         } catch (IllegalStateException e) {
             throw new ConflictException("model", "chance.train.tooFewSpells");
         }
-        Version v = store(r, actor, start);
+        Version v = store(r, actor, start, outcome);
         return v;
     }
 
     /** Stores a trained result as a new version (TRAINED) with its figures and evaluation rows. */
     @Transactional
-    Version store(ModelTrainer.Result r, CurrentUser actor, long startNanos) {
+    Version store(ModelTrainer.Result r, CurrentUser actor, long startNanos, KowGroups.Outcome outcome) {
         requireRunner(actor);
         ModelTrainer.Windows w = r.windows();
         Map<String, Object> metrics = ChanceAudit.trainingMetrics(r, seed, OffsetDateTime.now(clock));
+        metrics.put("outcomeMinWorkDays", outcome.minWorkDays());
+        metrics.put("outcomeMonths", outcome.months());
         metrics.put("trainingSeconds", (System.nanoTime() - startNanos) / 1e9);
         UUID id = UUID.randomUUID();
         int number = jdbc.sql("select coalesce(max(number), 0) + 1 from ch_model_version").query(Integer.class).single();

@@ -114,7 +114,7 @@ class ChancePages {
     @PostMapping("/chance/versions")
     String train(RedirectAttributes redirect, Model model) {
         try {
-            ChanceModels.Version v = models.train(CurrentUser.get(), 28);
+            ChanceModels.Version v = models.train(CurrentUser.get());
             redirect.addFlashAttribute("notice", "chance.trained");
             return "redirect:/chance/versions/" + v.id();
         } catch (InvalidInputException e) {

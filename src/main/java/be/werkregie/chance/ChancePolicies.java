@@ -25,6 +25,8 @@ class ChancePolicies implements PolicyCatalogue {
     static final String BAND_LOW = "chance.fairness.ratio-low";
     static final String BAND_HIGH = "chance.fairness.ratio-high";
     static final String OUTFLOW_MIN = "chance.outflow.min-ended";
+    static final String OUTCOME_DAYS = "chance.outcome.min-work-days";
+    static final String OUTCOME_MONTHS = "chance.outcome.months";
     static final LocalDate SINCE = LocalDate.of(2026, 1, 1);
     /** Example boundaries: above 50% a short distance to work (as today's model), 35–50% medium, then 20%. */
     static final Map<String, String> DEFAULT_BOUNDARIES = Map.of("A", "0.50", "B", "0.35", "C", "0.20");
@@ -52,6 +54,12 @@ class ChancePolicies implements PolicyCatalogue {
                 PolicyDefinition.since(SINCE, "1.25")));
         out.add(PolicyDefinition.integer(OUTFLOW_MIN, false, 5, 10_000,
                 "Ended trajectories a partner needs before its outflow corrected for KOW is shown", PolicyDefinition.since(SINCE, 20)));
+        out.add(PolicyDefinition.integer(OUTCOME_DAYS, false, 1, 365,
+                "The outcome the model predicts: at least this many days worked (any work: interim, part-time, IBO)",
+                PolicyDefinition.since(SINCE, 28)));
+        out.add(PolicyDefinition.integer(OUTCOME_MONTHS, false, 1, 24,
+                "The outcome the model predicts: within this many months from the start of the unemployment spell",
+                PolicyDefinition.since(SINCE, 6)));
         return out;
     }
 
@@ -98,6 +106,11 @@ class ChancePolicies implements PolicyCatalogue {
 
     double bandHigh(LocalDate on) {
         return policies.decimalOn(BAND_HIGH, on).doubleValue();
+    }
+
+    /** The outcome the model predicts on the date: at least {@code minWorkDays} days worked within {@code months} months. */
+    KowGroups.Outcome outcomeOn(LocalDate on) {
+        return new KowGroups.Outcome(policies.integerOn(OUTCOME_DAYS, on), policies.integerOn(OUTCOME_MONTHS, on));
     }
 
     int outflowMinimum(LocalDate on) {

@@ -70,6 +70,9 @@ public class ChanceScoring {
         }
         Scorer scorer = models.scorer(version.id());
         Map<String, BigDecimal> boundaries = policies.boundariesOn(on);
+        // a day in the past (a run caught up after an outage, or the demo's history) scores the spells open on that day;
+        // today's run reads the open spells only, through their partial index
+        boolean past = on.isBefore(LocalDate.now(clock));
         UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
         boolean first = true;
         int scored = 0;
@@ -80,9 +83,9 @@ public class ChanceScoring {
             jdbc.sql("""
                     select distinct on (person_id) person_id, unemployed_months, experience_years, education, dutch_level, other_languages,
                       desired_occupations, bottleneck, region_rate, online_activity, previous_spells, driver_licence, province
-                    from ch_spell where ended_on is null and started_on <= ? and (? or person_id > ?)
+                    from ch_spell where (ended_on is null or (? and ended_on > ?)) and started_on <= ? and (? or person_id > ?)
                     order by person_id, started_on desc limit ?""")
-                    .params(on, first, after, PAGE)
+                    .params(past, on, on, first, after, PAGE)
                     .query(rs -> {
                         people.add(rs.getObject(1, UUID.class));
                         inputs.add(ChanceModels.inputs(rs, 2));

@@ -24,6 +24,9 @@ public class KowGroups {
 
     public record KowGroup(String code, BigDecimal score, String modelVersion, LocalDate validFrom) {}
 
+    /** The outcome the model predicts: at least {@code minWorkDays} days worked within {@code months} months of the start. */
+    public record Outcome(int minWorkDays, int months) {}
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final List<String> groups;
@@ -32,7 +35,10 @@ public class KowGroups {
 
     private final be.werkregie.audit.AuditTrail audit;
 
-    KowGroups(be.werkregie.audit.AuditTrail audit, be.werkregie.people.PersonDirectory people, JdbcClient jdbc, Clock clock, @Value("${werkregie.chance.groups:A,B,C,D}") List<String> groups) {
+    private final ChancePolicies policies;
+
+    KowGroups(ChancePolicies policies, be.werkregie.audit.AuditTrail audit, be.werkregie.people.PersonDirectory people, JdbcClient jdbc, Clock clock, @Value("${werkregie.chance.groups:A,B,C,D}") List<String> groups) {
+        this.policies = policies;
         this.audit = audit;
         this.people = people;
         this.jdbc = jdbc;
@@ -42,6 +48,19 @@ public class KowGroups {
 
     public List<String> groups() {
         return groups;
+    }
+
+    /**
+     * The outcome the scores predict, in force on the date (dated policy). Outflow figures that are compared with the
+     * scores must count the same outcome.
+     */
+    public Outcome outcomeOn(LocalDate on) {
+        return policies.outcomeOn(on);
+    }
+
+    /** The fewest trajectories with a known outcome before a partner's outflow corrected for the scores is published. */
+    public int outflowMinimum(LocalDate on) {
+        return policies.outflowMinimum(on);
     }
 
     /**

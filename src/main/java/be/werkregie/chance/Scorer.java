@@ -142,12 +142,63 @@ public abstract class Scorer {
         }
 
         /**
-         * Contributions by occlusion: each input in turn set to the training mean, the change in the model's log-odds.
-         * (Exact per-tree contributions need XGBoost's own prediction with contributions; occlusion is the same idea
-         * for a single client, readable and model-independent.)
+         * Exact per-tree contributions: XGBoost's own prediction with contributions (TreeSHAP over every tree of the
+         * ensemble) for the client's inputs, in the model's log-odds of work against no work; they add up, with the
+         * ensemble's bias, to the client's raw log-odds. When the native library cannot give them, occlusion (each input
+         * in turn set to the training mean) is used instead.
          */
         @Override
         public List<Contribution> explain(double[] x) {
+            List<Contribution> exact = treeContributions(x);
+            return exact != null ? exact : occlusion(x);
+        }
+
+        /** The per-tree contributions summed over the trees, or null when the model is not XGBoost's or the call fails. */
+        List<Contribution> treeContributions(double[] x) {
+            if (!(model instanceof org.tribuo.common.xgboost.XGBoostModel<?> xgb) || xgb.getInnerModels().size() != 1) {
+                return null;
+            }
+            try {
+                org.tribuo.ImmutableFeatureMap features = model.getFeatureIDMap();
+                int columns = features.size();
+                float[] row = new float[columns];
+                java.util.Arrays.fill(row, Float.NaN);
+                int[] column = new int[x.length];
+                for (int k = 0; k < x.length; k++) {
+                    column[k] = features.getID(ModelTrainer.NAMES[k]);
+                    if (column[k] >= 0) {
+                        // the same value the model saw in training and scoring (ModelTrainer.example)
+                        row[column[k]] = (float) ((x[k] - mean[k]) / std[k] + 1e-7);
+                    }
+                }
+                ml.dmlc.xgboost4j.java.DMatrix matrix = new ml.dmlc.xgboost4j.java.DMatrix(row, 1, columns, Float.NaN);
+                float[] c = xgb.getInnerModels().get(0).predictContrib(matrix, 0)[0];
+                matrix.dispose();
+                int width = columns + 1;
+                int work = model.getOutputIDInfo().getID(ModelTrainer.WORK);
+                List<Contribution> out = new ArrayList<>();
+                for (int k = 0; k < x.length; k++) {
+                    double logOdds;
+                    if (column[k] < 0) {
+                        logOdds = 0; // an input no tree uses
+                    } else if (c.length == 2 * width) {
+                        // two classes (softprob): log-odds of work = margin of work − margin of no work
+                        logOdds = c[work * width + column[k]] - c[(1 - work) * width + column[k]];
+                    } else if (c.length == width) {
+                        logOdds = work == 1 ? c[column[k]] : -c[column[k]];
+                    } else {
+                        return null;
+                    }
+                    out.add(new Contribution(Features.NAMES.get(k), Features.DESCRIPTIONS.get(k), x[k], logOdds));
+                }
+                out.sort((a, b) -> Double.compare(Math.abs(b.logOdds()), Math.abs(a.logOdds())));
+                return out;
+            } catch (ml.dmlc.xgboost4j.java.XGBoostError | RuntimeException | LinkageError e) {
+                return null;
+            }
+        }
+
+        List<Contribution> occlusion(double[] x) {
             List<double[]> variants = new ArrayList<>();
             variants.add(x);
             for (int k = 0; k < x.length; k++) {

@@ -6,6 +6,8 @@
  * daily scoring ({@link be.werkregie.chance.ChanceScoring}), and an audit anyone can recompute
  * ({@link be.werkregie.chance.ChanceAudit}, {@link be.werkregie.chance.Metrics}). The demo's spells come from a documented
  * ground truth ({@link be.werkregie.chance.GroundTruth}). Scores and groups are never shown to mediators or partners:
- * only analysts, administrators and the fee calculation read them. See {@code docs/chance.md}.
+ * only analysts, administrators and the fee calculation read them. Guidance freezes the score at a trajectory's start and
+ * compares each partner's outflow with what those scores expected ({@code KowGroups.outcomeOn}, {@code outflowMinimum}),
+ * publishing aggregates only. See {@code docs/chance.md}.
  */
 package be.werkregie.chance;

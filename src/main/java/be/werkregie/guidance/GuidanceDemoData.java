@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -159,7 +160,7 @@ class GuidanceDemoData implements ApplicationRunner {
         // history: ended trajectories for the KPIs and the outflow figures
         List<UUID> population = jdbc.sql("""
                 select id from people_v_person where persona is null and status in ('JOB_SEEKER','NON_ACTIVE','SOCIAL_ASSISTANCE') order by id limit ?""")
-                .param(Math.max(60, (int) Math.round(20_000 * scale))).query(UUID.class).list();
+                .param(Math.max(60, (int) Math.round(32_000 * scale))).query(UUID.class).list();
         UUID mediatorOrg = users.find("mediator").map(u -> u.organisationId()).orElse(null);
         String[] groups = {"A", "B", "C", "D"};
         java.util.Map<UUID, String> demoGroups = new java.util.LinkedHashMap<>();
@@ -167,13 +168,23 @@ class GuidanceDemoData implements ApplicationRunner {
             demoGroups.put(person, groups[random.nextInt(groups.length)]);
         }
         kow.recordRun(demoGroups, "demo-example", concessionStart);
+        // the trajectories take the KOW score in force at their start from the chance module's scoring history
+        startupTasks.await("chance-demo");
+        java.util.Map<UUID, Double> effect = new java.util.HashMap<>();
+        for (int k = 0; k < partners.size(); k++) {
+            effect.put(partners.get(k), 0.75 + 0.125 * (k % 5)); // 0.75 … 1.25 times the expected chance
+        }
+        java.util.Map<UUID, UUID> partnerOfSite = new java.util.HashMap<>();
+        jdbc.sql("select id, partner_id from gd_site").query(rs -> {
+            partnerOfSite.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+        });
         int i = 0;
         for (UUID person : population) {
             UUID site = basicSites.get(random.nextInt(basicSites.size()));
             int kind = i++ % 10;
             if (kind < 6) {
                 LocalDate referred = concessionStart.plusDays(random.nextInt(Math.max(30, (int) (today.toEpochDay() - concessionStart.toEpochDay()) - 200)));
-                trajectory(person, site, referred, random, today);
+                trajectory(person, site, referred, random, today, effect.getOrDefault(partnerOfSite.get(site), 1.0));
             } else if (kind < 8) {
                 // referred in the last weeks: most still within their choice period, some past it (waiting for the assignment)
                 LocalDate referred = kind == 6
@@ -190,7 +201,7 @@ class GuidanceDemoData implements ApplicationRunner {
         people.idOfPersona("bernard").ifPresent(bernard -> {
             kow.recordRun(java.util.Map.of(bernard, "C"), "demo-example", today.minusMonths(4));
             UUID referral = referral(bernard, "BASIC", today.minusMonths(2).minusDays(10), "CHOSEN");
-            startTrajectory(referral, bernard, sitesOfDemoPartner.get(0), today.minusMonths(2), "ACTIVE", null, "C");
+            startTrajectory(referral, bernard, sitesOfDemoPartner.get(0), today.minusMonths(2), "ACTIVE", null, "C", null);
         });
         log.info("Guidance demo loaded: {} partners, {} people in the history, in {} ms", partners.size(), population.size(),
                 (System.nanoTime() - start) / 1_000_000);
@@ -222,40 +233,52 @@ class GuidanceDemoData implements ApplicationRunner {
         return id;
     }
 
-    private void trajectory(UUID person, UUID site, LocalDate referred, Random random, LocalDate today) {
+    private void trajectory(UUID person, UUID site, LocalDate referred, Random random, LocalDate today, double partnerEffect) {
         UUID referral = referral(person, "BASIC", referred, "CHOSEN");
         LocalDate started = referred.plusDays(3 + random.nextInt(20));
         if (started.isAfter(today)) {
             started = today;
         }
+        // whether the client finds work follows the chance of work the model gave at the start, times how well the
+        // partner guides (a demo effect per partner, so that the corrected outflow on the landing page tells partners apart)
+        Optional<be.werkregie.chance.KowGroups.KowGroup> kowAtStart = kow.groupOn(person, started);
+        double chance = kowAtStart.map(be.werkregie.chance.KowGroups.KowGroup::score).map(BigDecimal::doubleValue).orElse(0.45);
+        boolean works = random.nextDouble() < Math.min(0.95, chance * partnerEffect);
         int r = random.nextInt(100);
-        String status = started.plusMonths(7).isAfter(today) && r < 50 ? "ACTIVE" : r < 55 ? "WORK_FOUND" : r < 80 ? "WORK_FOUND" : r < 92 ? "ENDED" : "STOPPED";
-        startTrajectory(referral, person, site, started, status, random, null);
+        String status = started.plusMonths(7).isAfter(today) && r < 50 ? "ACTIVE" : works ? "WORK_FOUND" : r < 75 ? "ENDED" : "STOPPED";
+        startTrajectory(referral, person, site, started, status, random, null, kowAtStart.orElse(null));
     }
 
     private final org.springframework.beans.factory.ObjectProvider<Trajectories> trajectories;
 
-    private void startTrajectory(UUID referral, UUID person, UUID site, LocalDate started, String status, Random random, String group) {
+    private void startTrajectory(UUID referral, UUID person, UUID site, LocalDate started, String status, Random random, String group,
+                                 be.werkregie.chance.KowGroups.KowGroup kowAtStart) {
         UUID partner = jdbc.sql("select partner_id from gd_site where id = ?").param(site).query(UUID.class).single();
         UUID id = UUID.randomUUID();
-        LocalDate ended = status.equals("ACTIVE") ? null : started.plusDays(30 + (random == null ? 60 : random.nextInt(200)));
+        // work is found within the first five months; other trajectories end or stop within about eight months
+        LocalDate ended = status.equals("ACTIVE") ? null
+                : started.plusDays(status.equals("WORK_FOUND") ? 14 + (random == null ? 60 : random.nextInt(140))
+                : 30 + (random == null ? 60 : random.nextInt(200)));
         LocalDate today = demoDate.today();
         if (ended != null && ended.isAfter(today)) {
             ended = today;
         }
-        String kowGroup = group != null ? group : kow.groupOn(person, started).map(be.werkregie.chance.KowGroups.KowGroup::code).orElse(null);
+        String kowGroup = group != null ? group : kowAtStart == null ? null : kowAtStart.code();
         boolean stopped = status.equals("STOPPED");
         boolean acknowledged = stopped && random != null && random.nextInt(3) > 0;
         // a stop goes through the real stop (as the partner would): a warm handover in the client's file, with a contact,
         // that the mediator acknowledges (two in three) or still has to acknowledge
         jdbc.sql("""
                 insert into gd_trajectory (id, referral_id, person_id, partner_id, site_id, offer_code, started_on, goal_date, status,
-                  ended_on, work_start, contract_type, stop_motivation, kow_group, handover_acknowledged_on)
-                values (?,?,?,?,?,'BASIC',?,?,?,?,?,?,?,?,?)""")
+                  ended_on, work_start, contract_type, stop_motivation, kow_group, handover_acknowledged_on, kow_score, kow_version,
+                  kow_scored_on)
+                values (?,?,?,?,?,'BASIC',?,?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(id, referral, person, partner, site, Date.valueOf(started), Date.valueOf(started.plusMonths(6)),
                         stopped ? "ACTIVE" : status, ended == null || stopped ? null : Date.valueOf(ended),
                         status.equals("WORK_FOUND") ? Date.valueOf(ended) : null,
-                        status.equals("WORK_FOUND") ? "FIXED_TERM" : null, null, kowGroup, null)
+                        status.equals("WORK_FOUND") ? "FIXED_TERM" : null, null, kowGroup, null,
+                        group != null || kowAtStart == null ? null : kowAtStart.score(), group != null || kowAtStart == null ? null : kowAtStart.modelVersion(),
+                        group != null || kowAtStart == null || kowAtStart.validFrom() == null ? null : Date.valueOf(kowAtStart.validFrom()))
                 .update();
         jdbc.sql("""
                 insert into gd_action (id, trajectory_id, kind, occurred_on, note, evidence_name, evidence, formal_output, amount,

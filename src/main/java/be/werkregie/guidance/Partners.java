@@ -53,8 +53,26 @@ public class Partners {
         }
     }
 
-    /** Outflow: the share of ended trajectories with work within the goal period, with a 95% interval; null below the threshold. */
-    public record Outflow(int ended, int inWork, BigDecimal share, BigDecimal low, BigDecimal high, boolean enough) {}
+    /**
+     * Outflow of a partner: of the trajectories whose follow-up period is over ({@code followed}), how many clients
+     * worked long enough within it according to the employment records ({@code inWork}) — never on the partner's word —
+     * with a Wilson 95% interval, null below the small-number threshold; and the same compared with what the clients' KOW
+     * scores at their start expected ({@code corrected}).
+     */
+    public record Outflow(int followed, int inWork, BigDecimal share, BigDecimal low, BigDecimal high, boolean enough,
+                          Corrected corrected) {
+        Outflow with(Corrected c) {
+            return new Outflow(followed, inWork, share, low, high, enough, c);
+        }
+    }
+
+    /**
+     * Outflow corrected for the distance to work: among the {@code scored} trajectories with a KOW score at their start,
+     * the observed share in work against the share the scores expected (their mean), and observed/expected with a 95%
+     * interval. Published only from the policy's minimum number of trajectories ({@code enough}); otherwise only the count.
+     */
+    public record Corrected(int scored, BigDecimal observed, BigDecimal expected, BigDecimal ratio, BigDecimal ratioLow,
+                            BigDecimal ratioHigh, boolean enough, int minimum) {}
 
     public record Partner(UUID id, String name, String expertise, List<String> languages, String website, List<String> offers,
                           List<Site> sites, Double distanceKm, Outflow outflow) {}
@@ -67,9 +85,13 @@ public class Partners {
     private final Catalogue catalogue;
     private final GuidanceSettings settings;
     private final Clock clock;
+    private final be.werkregie.chance.KowGroups kow;
+    private final be.werkregie.employment.EmploymentRecords records;
 
     Partners(JdbcClient jdbc, Organisations organisations, Municipalities municipalities, Catalogue catalogue,
-             GuidanceSettings settings, Clock clock) {
+             GuidanceSettings settings, Clock clock, be.werkregie.chance.KowGroups kow, be.werkregie.employment.EmploymentRecords records) {
+        this.kow = kow;
+        this.records = records;
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.municipalities = municipalities;
@@ -334,27 +356,116 @@ public class Partners {
         return result;
     }
 
+    /** The outcome the outflow counts (the one the KOW model predicts), in force today. */
+    public be.werkregie.chance.KowGroups.Outcome outcome() {
+        return kow.outcomeOn(today());
+    }
+
+    /** The figures of one day, computed at most every ten minutes (they change with the nightly records, not by the minute). */
+    private record OutflowOfDay(LocalDate day, long atNanos, Map<UUID, Outflow> figures) {}
+
+    private volatile OutflowOfDay outflowCache;
+
+    /** Forgets the cached figures (after a correction of the records, and in tests). */
+    void forgetOutflow() {
+        outflowCache = null;
+    }
+
     /**
-     * Outflow per partner: share of ended trajectories with work within the goal period, with a Wilson 95% interval.
-     * Below the small-number threshold the share is not shown ({@code enough} false). Correction for the distance to the
-     * labour market (by KOW group mix) is prepared: the group is frozen on every trajectory.
+     * Outflow per partner, for the trajectories that started at least the outcome's months ago (their follow-up is over):
+     * whether the client worked the outcome's days within those months from the start, read from the employment records —
+     * the same outcome the KOW model predicts (chance module's dated policy) — so the observed share and the share the
+     * scores at the start expected measure the same thing. Below the thresholds only the counts are returned.
      */
     public Map<UUID, Outflow> outflow() {
-        Map<UUID, Outflow> out = new HashMap<>();
+        LocalDate today = today();
+        // a cache's age is measured by the monotonic timer, not by the business clock (which stands still in tests)
+        long now = System.nanoTime();
+        OutflowOfDay cached = outflowCache;
+        if (cached != null && cached.day().equals(today) && now - cached.atNanos() < 600_000_000_000L) {
+            return cached.figures();
+        }
+        be.werkregie.chance.KowGroups.Outcome outcome = kow.outcomeOn(today);
+        // the corrected figure needs the chance module's minimum of scored trajectories and, like every published share,
+        // the small-number threshold
+        int minimum = Math.max(kow.outflowMinimum(today), settings.smallNumberThreshold());
+        record Followed(UUID partner, UUID trajectory, Double score) {}
+        List<Followed> followed = new ArrayList<>();
+        List<be.werkregie.employment.EmploymentRecords.Window> windows = new ArrayList<>();
         jdbc.sql("""
-                select partner_id, count(*), count(*) filter (where status = 'WORK_FOUND' and work_start <= goal_date)
-                from gd_trajectory where status in ('WORK_FOUND','STOPPED','ENDED') group by partner_id""")
+                select partner_id, id, person_id, started_on, kow_score from gd_trajectory
+                where started_on <= ?""")
+                .param(today.minusMonths(outcome.months()))
                 .query(rs -> {
-                    int n = rs.getInt(2);
-                    int k = rs.getInt(3);
-                    out.put(rs.getObject(1, UUID.class), outflowOf(n, k, settings.smallNumberThreshold()));
+                    UUID id = rs.getObject(2, UUID.class);
+                    LocalDate started = rs.getObject(4, LocalDate.class);
+                    BigDecimal score = rs.getBigDecimal(5);
+                    followed.add(new Followed(rs.getObject(1, UUID.class), id, score == null ? null : score.doubleValue()));
+                    windows.add(new be.werkregie.employment.EmploymentRecords.Window(id, rs.getObject(3, UUID.class), started,
+                            started.plusMonths(outcome.months()).minusDays(1)));
                 });
+        Map<UUID, Integer> days = records.daysEmployed(windows);
+        Map<UUID, List<Followed>> byPartner = new LinkedHashMap<>();
+        followed.forEach(f -> byPartner.computeIfAbsent(f.partner(), k -> new ArrayList<>()).add(f));
+        Map<UUID, Outflow> out = new HashMap<>();
+        for (Map.Entry<UUID, List<Followed>> e : byPartner.entrySet()) {
+            List<Followed> list = e.getValue();
+            int inWork = 0;
+            List<Double> scores = new ArrayList<>();
+            List<Boolean> worked = new ArrayList<>();
+            for (Followed f : list) {
+                boolean w = days.getOrDefault(f.trajectory(), 0) >= outcome.minWorkDays();
+                inWork += w ? 1 : 0;
+                if (f.score() != null) {
+                    scores.add(f.score());
+                    worked.add(w);
+                }
+            }
+            double[] p = scores.stream().mapToDouble(Double::doubleValue).toArray();
+            boolean[] y = new boolean[worked.size()];
+            for (int k = 0; k < y.length; k++) {
+                y[k] = worked.get(k);
+            }
+            out.put(e.getKey(), outflowOf(list.size(), inWork, settings.smallNumberThreshold()).with(correctedOf(p, y, minimum)));
+        }
+        outflowCache = new OutflowOfDay(today, now, out);
         return out;
+    }
+
+    /**
+     * Observed against expected (indirect standardisation, as hospitals compare mortality): O = clients in work, E = the
+     * sum of their chances at the start; the ratio O/E is above 1 when the partner does better than its clients' starting
+     * positions predict. The 95% interval treats O as a sum of independent chances with variance Σ p(1 − p):
+     * (O ± 1.96·√Σp(1−p)) / E, cut at 0.
+     */
+    static Corrected correctedOf(double[] p, boolean[] worked, int minimum) {
+        int n = p.length;
+        if (n < minimum || n == 0) {
+            return new Corrected(n, null, null, null, null, null, false, minimum);
+        }
+        double expected = 0;
+        double variance = 0;
+        int observed = 0;
+        for (int i = 0; i < n; i++) {
+            expected += p[i];
+            variance += p[i] * (1 - p[i]);
+            observed += worked[i] ? 1 : 0;
+        }
+        if (expected <= 0) {
+            return new Corrected(n, null, null, null, null, null, false, minimum);
+        }
+        double half = 1.96 * Math.sqrt(variance);
+        return new Corrected(n, pct((double) observed / n), pct(expected / n), ratio(observed / expected),
+                ratio(Math.max(0, observed - half) / expected), ratio((observed + half) / expected), true, minimum);
+    }
+
+    private static BigDecimal ratio(double x) {
+        return BigDecimal.valueOf(x).setScale(2, RoundingMode.HALF_UP);
     }
 
     static Outflow outflowOf(int n, int k, int threshold) {
         if (n == 0) {
-            return new Outflow(0, 0, null, null, null, false);
+            return new Outflow(0, 0, null, null, null, false, null);
         }
         double p = (double) k / n;
         double z = 1.96;
@@ -363,7 +474,7 @@ public class Partners {
         double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / denom;
         boolean enough = n >= threshold;
         return new Outflow(n, k, enough ? pct(p) : null, enough ? pct(Math.max(0, centre - half)) : null,
-                enough ? pct(Math.min(1, centre + half)) : null, enough);
+                enough ? pct(Math.min(1, centre + half)) : null, enough, null);
     }
 
     private static BigDecimal pct(double x) {

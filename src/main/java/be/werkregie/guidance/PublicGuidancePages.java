@@ -23,6 +23,7 @@ class PublicGuidancePages {
     String landing(LandingForm form, Model model) {
         model.addAttribute("form", form.values());
         model.addAttribute("offers", catalogue.offers());
+        model.addAttribute("outcome", partners.outcome());
         try {
             model.addAttribute("partners", partners.landing(form.read()));
         } catch (InvalidInputException e) {

@@ -258,12 +258,15 @@ public class Trajectories {
     /** Starts a trajectory (after a choice or an assignment); the KOW group of the start date is frozen for the fee. */
     UUID start(Assessments.Referral r, Partners.Site site, LocalDate on) {
         UUID id = UUID.randomUUID();
-        String group = kow.groupOn(r.personId(), on).map(KowGroups.KowGroup::code).orElse(null);
+        // the group, the score behind it, the version and the day it was scored are frozen together
+        Optional<KowGroups.KowGroup> g = kow.groupOn(r.personId(), on);
         jdbc.sql("""
                 insert into gd_trajectory (id, referral_id, person_id, partner_id, site_id, offer_code, flanking, started_on, goal_date,
-                  status, kow_group) values (?,?,?,?,?,?,?::text[],?,?,'ACTIVE',?)""")
+                  status, kow_group, kow_score, kow_version, kow_scored_on) values (?,?,?,?,?,?,?::text[],?,?,'ACTIVE',?,?,?,?)""")
                 .params(id, r.id(), r.personId(), site.partnerId(), site.id(), r.offerCode(), r.flanking().toArray(String[]::new), on,
-                        on.plusMonths(policies.integerOn(GuidancePolicies.GOAL_MONTHS, on)), group)
+                        on.plusMonths(policies.integerOn(GuidancePolicies.GOAL_MONTHS, on)), g.map(KowGroups.KowGroup::code).orElse(null),
+                        g.map(KowGroups.KowGroup::score).orElse(null), g.map(KowGroups.KowGroup::modelVersion).orElse(null),
+                        g.map(KowGroups.KowGroup::validFrom).orElse(null))
                 .update();
         // messaging tells the client (after commit, through the event publication registry)
         String partner = organisations.find(site.partnerId()).map(o -> o.name()).orElse("");

@@ -99,7 +99,7 @@ class ChanceBenchmark {
         }
         // store it as a version (with the proxy check and the evaluation rows), approve with four eyes and activate
         long s0 = System.nanoTime();
-        ChanceModels.Version v = models.store(r, users.find("analyst").orElseThrow(), trained);
+        ChanceModels.Version v = models.store(r, users.find("analyst").orElseThrow(), trained, new KowGroups.Outcome(28, 6));
         models.approve(v.id(), "benchmark", users.find("admin").orElseThrow());
         models.activate(v.id(), users.find("admin").orElseThrow());
         long stored = System.nanoTime();

@@ -74,7 +74,7 @@ class ChanceIntegrationTest {
     @Test
     void aNewVersionNeedsASecondPersonAndCanBeRolledBack() {
         ChanceModels.Version before = models.versions(u("admin")).stream().filter(v -> v.status() == Status.ACTIVE).findFirst().orElseThrow();
-        ChanceModels.Version v = models.train(u("analyst"), 28);
+        ChanceModels.Version v = models.train(u("analyst"));
         assertThat(v.status()).isEqualTo(Status.TRAINED);
         assertThatThrownBy(() -> models.approve(v.id(), null, u("analyst"))).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> models.activate(v.id(), u("admin"))).isInstanceOf(ConflictException.class); // not approved yet

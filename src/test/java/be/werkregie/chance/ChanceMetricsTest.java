@@ -148,4 +148,33 @@ class ChanceMetricsTest {
         assertThat(result.modelBytes()).isNotEmpty();
         assertThat(result.provenance()).contains("spells");
     }
+
+    @Test
+    void treeExplanationsAreXGBoostsExactContributions() {
+        // a boosted-trees model on the truth's spells; between two clients the sums of their contributions differ exactly as
+        // the model's log-odds do (the ensemble's bias cancels)
+        List<GroundTruth.Spell> spells = GroundTruth.generate(6, 3_000, LocalDate.of(2022, 1, 1), LocalDate.of(2026, 1, 1));
+        double[] mean = new double[Features.NAMES.size()];
+        double[] std = new double[Features.NAMES.size()];
+        java.util.Arrays.fill(std, 1);
+        org.tribuo.MutableDataset<org.tribuo.classification.Label> data = new org.tribuo.MutableDataset<>(
+                new org.tribuo.provenance.SimpleDataSourceProvenance("test", new org.tribuo.classification.LabelFactory()),
+                new org.tribuo.classification.LabelFactory());
+        for (GroundTruth.Spell s : spells) {
+            data.add(ModelTrainer.example(Features.of(s.inputs()), mean, std, s.worked() ? ModelTrainer.WORK : ModelTrainer.NO_WORK));
+        }
+        var model = new org.tribuo.classification.xgboost.XGBoostClassificationTrainer(20).train(data);
+        Scorer.Trees trees = new Scorer.Trees(model, mean, std, Calibration.identity());
+        double[] a = Features.of(spells.get(0).inputs());
+        double[] b = Features.of(spells.get(1).inputs());
+        List<Scorer.Contribution> ca = trees.treeContributions(a);
+        List<Scorer.Contribution> cb = trees.treeContributions(b);
+        assertThat(ca).as("XGBoost's contributions are available").isNotNull().hasSize(Features.NAMES.size());
+        assertThat(trees.explain(a)).isEqualTo(ca);
+        double[] raw = trees.raw(List.of(a, b));
+        double sumA = ca.stream().mapToDouble(Scorer.Contribution::logOdds).sum();
+        double sumB = cb.stream().mapToDouble(Scorer.Contribution::logOdds).sum();
+        assertThat(sumA - sumB).isCloseTo(Calibration.logit(raw[0]) - Calibration.logit(raw[1]), within(1e-3));
+        assertThat(ca).anyMatch(c -> Math.abs(c.logOdds()) > 0.01);
+    }
 }

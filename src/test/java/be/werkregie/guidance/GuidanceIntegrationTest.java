@@ -362,6 +362,77 @@ class GuidanceIntegrationTest {
         assertThat(view.toLowerCase()).doesNotContain("kow").doesNotContain("fee").doesNotContain("3000");
     }
 
+    /**
+     * Followed trajectories (started 8 months ago, ended) of synthetic clients: 16 with a chance of 0.5 at the start of
+     * whom 10 worked, 16 with 0.3 of whom 6 worked, per the employment records; one more worked 10 days only, one found a
+     * job after the six months (neither counts), and none is counted on the partner's word.
+     */
+    void followedTrajectories(UUID partnerId, UUID site, String tag) {
+        LocalDate started = LocalDate.now(clock).minusMonths(8);
+        for (int i = 0; i < 32; i++) {
+            UUID person = UUID.nameUUIDFromBytes((tag + "-client-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            UUID id = UUID.randomUUID();
+            boolean high = i < 16;
+            boolean worked = high ? i < 10 : i < 22;
+            jdbc.sql("""
+                    insert into gd_trajectory (id, referral_id, person_id, partner_id, site_id, offer_code, started_on, goal_date, status,
+                      ended_on, work_start, kow_group, kow_score, kow_version, kow_scored_on)
+                    values (?,?,?,?,?,'BASIC',?,?,?,?,?,?,?,'KOW-1',?)""")
+                    .params(id, UUID.randomUUID(), person, partnerId, site, started, started.plusMonths(6),
+                            i == 30 ? "WORK_FOUND" : "ENDED", started.plusMonths(5), i == 30 ? started.plusMonths(5) : null,
+                            high ? "B" : "C", high ? new BigDecimal("0.50000") : new BigDecimal("0.30000"), started)
+                    .update();
+            if (worked) {
+                records.record(new EmploymentRecords.Declaration(person, "Werkgever", null, started.plusDays(30), started.plusDays(90),
+                        "EMPLOYEE", "TEST", tag + "-" + i));
+            } else if (i == 28) {
+                records.record(new EmploymentRecords.Declaration(person, "Werkgever", null, started.plusDays(30), started.plusDays(39),
+                        "TEMPORARY_AGENCY", "TEST", tag + "-" + i));
+            } else if (i == 29) {
+                records.record(new EmploymentRecords.Declaration(person, "Werkgever", null, started.plusMonths(6).plusDays(5), null,
+                        "EMPLOYEE", "TEST", tag + "-" + i));
+            }
+        }
+        partners.forgetOutflow();
+    }
+
+    @Test
+    void outflowIsComparedWithWhatTheKowScoresAtTheStartExpected() throws Exception {
+        // a partner of its own, so the figures are exactly the ones below
+        UUID partnerId = UUID.randomUUID();
+        followedTrajectories(partnerId, demoPartnerSite(), "outflow-exact");
+        Partners.Outflow o = partners.outflow().get(partnerId);
+        assertThat(o.followed()).isEqualTo(32);
+        assertThat(o.inWork()).as("counted from the employment records: 28 days within 6 months").isEqualTo(16);
+        assertThat(o.share()).isEqualByComparingTo("50");
+        assertThat(o.low()).isEqualByComparingTo("34");
+        assertThat(o.high()).isEqualByComparingTo("66");
+        Partners.Corrected c = o.corrected();
+        assertThat(c.enough()).isTrue();
+        assertThat(c.scored()).isEqualTo(32);
+        assertThat(c.observed()).isEqualByComparingTo("50");
+        assertThat(c.expected()).as("the mean chance at the start").isEqualByComparingTo("40");
+        // O = 16, E = 12.8, Σp(1−p) = 7.36: 1.25 (0.83 … 1.67)
+        assertThat(c.ratio()).isEqualByComparingTo("1.25");
+        assertThat(c.ratioLow()).isEqualByComparingTo("0.83");
+        assertThat(c.ratioHigh()).isEqualByComparingTo("1.67");
+
+        // on the landing page, for a partner the public sees, in plain words in each language
+        UUID shown = jdbc.sql("""
+                select c.partner_id from gd_contract c join gd_site s on s.partner_id = c.partner_id
+                where c.status = 'ACTIVE' and c.offer_code = 'BASIC' and c.partner_id <> ? order by c.partner_id limit 1""")
+                .param(partner().organisationId()).query(UUID.class).single();
+        UUID shownSite = jdbc.sql("select id from gd_site where partner_id = ? order by name limit 1").param(shown).query(UUID.class).single();
+        followedTrajectories(shown, shownSite, "outflow-landing");
+        String nl = mvc.perform(get("/begeleiding").header("Accept-Language", "nl")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(nl).contains("keer het verwachte resultaat").contains("Wat betekent");
+        String en = mvc.perform(get("/begeleiding?lang=en")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(en).contains("times the expected result").contains("worked at least 28 days within 6 months");
+        // no individual score reaches the page
+        assertThat(nl).doesNotContain("0.50000").doesNotContain("KOW-1");
+    }
+
     @Test
     void landingPageIsPublicAndOpenHouseAdmitsAtOnce() throws Exception {
         mvc.perform(get("/api/guidance/partners?place=Gent&offer=BASIC")).andExpect(status().isOk());

@@ -74,6 +74,35 @@ class GuidanceRulesTest {
     }
 
     @Test
+    void correctedOutflowComparesObservedWithTheScoresExpectationAndItsUncertainty() {
+        // 10 clients with a chance of 0.5 (8 in work) and 10 with 0.3 (4 in work): O = 12, E = 8, Σp(1−p) = 4.6
+        double[] p = new double[20];
+        boolean[] y = new boolean[20];
+        for (int i = 0; i < 20; i++) {
+            p[i] = i < 10 ? 0.5 : 0.3;
+            y[i] = i < 8 || (i >= 10 && i < 14);
+        }
+        Partners.Corrected c = Partners.correctedOf(p, y, 20);
+        assertThat(c.enough()).isTrue();
+        assertThat(c.observed()).isEqualByComparingTo("60");
+        assertThat(c.expected()).isEqualByComparingTo("40");
+        assertThat(c.ratio()).isEqualByComparingTo("1.50");
+        // (12 ∓ 1.96·√4.6) / 8 = 0.9745 … 2.0255
+        assertThat(c.ratioLow()).isEqualByComparingTo("0.97");
+        assertThat(c.ratioHigh()).isEqualByComparingTo("2.03");
+        // below the policy's minimum: only the count, no figure
+        Partners.Corrected few = Partners.correctedOf(java.util.Arrays.copyOf(p, 19), java.util.Arrays.copyOf(y, 19), 20);
+        assertThat(few.enough()).isFalse();
+        assertThat(few.ratio()).isNull();
+        assertThat(few.scored()).isEqualTo(19);
+        // as expected: ratio 1, and the interval contains 1
+        Partners.Corrected even = Partners.correctedOf(new double[] {0.5, 0.5, 0.5, 0.5, 0.5, 0.5}, new boolean[] {true, false, true, false, true, false}, 5);
+        assertThat(even.ratio()).isEqualByComparingTo("1.00");
+        assertThat(even.ratioLow()).isLessThan(java.math.BigDecimal.ONE);
+        assertThat(even.ratioHigh()).isGreaterThan(java.math.BigDecimal.ONE);
+    }
+
+    @Test
     void placementRuleIsLookedUpByEffectiveDate() {
         GuidanceSettings s = new GuidanceSettings(3, 14, 14, 30, 6, 5, 30, List.of(), List.of(
                 new GuidanceSettings.PlacementRule(LocalDate.of(2028, 1, 1), 60, 183, 31),
