@@ -50,6 +50,12 @@ class HomeController {
         if (me.hasAny(Role.ANALYST, Role.ADMINISTRATOR)) {
             t.add(new Task("nav.chance", "/chance"));
         }
+        if (me.hasAny(Role.CAMPUS_MANAGER, Role.ADMINISTRATOR)) {
+            t.add(new Task("nav.campusManage", "/campus/manage"));
+        }
+        if (me.hasAny(Role.CAMPUS_MANAGER, Role.MEDIATOR, Role.PARTNER_STAFF, Role.PARTNER_MANAGER, Role.ADMINISTRATOR)) {
+            t.add(new Task("nav.campus", "/campus"));
+        }
         if (me.has(Role.ADMINISTRATOR)) {
             t.add(new Task("nav.voucherAdmin", "/vouchers/admin"));
             t.add(new Task("nav.guidanceAdmin", "/guidance/admin"));

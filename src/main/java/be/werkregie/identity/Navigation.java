@@ -49,6 +49,12 @@ public final class Navigation {
             if (me.hasAny(Role.ANALYST, Role.ADMINISTRATOR)) {
                 items.add(new Item("nav.chance", "/chance"));
             }
+            if (me.hasAny(Role.CAMPUS_MANAGER, Role.ADMINISTRATOR)) {
+                items.add(new Item("nav.campusManage", "/campus/manage"));
+            }
+            if (me.hasAny(Role.CAMPUS_MANAGER, Role.MEDIATOR, Role.PARTNER_STAFF, Role.PARTNER_MANAGER, Role.ADMINISTRATOR)) {
+                items.add(new Item("nav.campus", "/campus"));
+            }
             if (me.has(Role.SOCIAL_WORKER)) {
                 items.add(new Item("nav.myClients", "/clients"));
             }

@@ -1,0 +1,225 @@
+package be.werkregie.campus;
+
+import be.werkregie.campus.CampusForms.BookingForm;
+import be.werkregie.campus.CampusForms.CancelForm;
+import be.werkregie.campus.CampusForms.MoveForm;
+import be.werkregie.identity.CurrentUser;
+import be.werkregie.shared.InvalidInputException;
+import be.werkregie.shared.NotFoundException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pages of those who book campus space: the employment service's staff (its own planning) and partners (under their
+ * agreement). The campuses and their spaces, the availability of a week, the booking form (one slot or a weekly
+ * series), the confirmation with the price, their own bookings with cancel and move, a series with its skipped dates.
+ */
+@Controller
+class CampusBookingPages {
+
+    private final Campuses campuses;
+    private final Bookings bookings;
+    private final CampusFeeds feeds;
+    private final Clock clock;
+
+    CampusBookingPages(Campuses campuses, Bookings bookings, CampusFeeds feeds, Clock clock) {
+        this.campuses = campuses;
+        this.bookings = bookings;
+        this.feeds = feeds;
+        this.clock = clock;
+    }
+
+    @GetMapping("/campus")
+    String index(Model model) {
+        CurrentUser me = CurrentUser.get();
+        model.addAttribute("campuses", campuses.campuses());
+        model.addAttribute("managed", campuses.managedBy(me).orElse(null));
+        return "campus/index";
+    }
+
+    @GetMapping("/campus/{code}")
+    String campus(@PathVariable String code, Model model) {
+        Campuses.Campus c = campuses.byCode(code).orElseThrow(() -> new NotFoundException("campus"));
+        model.addAttribute("campus", c);
+        model.addAttribute("spaces", campuses.spaces(c.id()));
+        model.addAttribute("tools", campuses.tools(c.id()));
+        model.addAttribute("manages", campuses.manages(CurrentUser.get(), c.id()));
+        return "campus/campus";
+    }
+
+    @GetMapping("/campus/{code}/week")
+    String week(@PathVariable String code, @RequestParam(required = false) String date, Model model) {
+        Campuses.Campus c = campuses.byCode(code).orElseThrow(() -> new NotFoundException("campus"));
+        LocalDate day = LocalDate.now(clock);
+        if (date != null && !date.isBlank()) {
+            try {
+                day = LocalDate.parse(date.trim());
+            } catch (java.time.format.DateTimeParseException e) {
+                model.addAttribute("errors", List.of(new InvalidInputException.FieldProblem("date", "validation.date")));
+            }
+        }
+        if (day.isBefore(be.werkregie.shared.Validator.EARLIEST) || day.isAfter(be.werkregie.shared.Validator.LATEST)) {
+            model.addAttribute("errors", List.of(new InvalidInputException.FieldProblem("date", "validation.date")));
+            day = LocalDate.now(clock);
+        }
+        Bookings.Week w = bookings.week(c.id(), day, CurrentUser.get());
+        model.addAttribute("week", w);
+        model.addAttribute("summary", Bookings.summary(w));
+        model.addAttribute("previous", w.monday().minusWeeks(1));
+        model.addAttribute("next", w.monday().plusWeeks(1));
+        model.addAttribute("today", LocalDate.now(clock));
+        return "campus/week";
+    }
+
+    @GetMapping("/campus/book")
+    String bookForm(BookingForm form, Model model) {
+        return showForm(form, model);
+    }
+
+    private String showForm(BookingForm form, Model model) {
+        CurrentUser me = CurrentUser.get();
+        UUID spaceId = null;
+        try {
+            spaceId = form.spaceId() == null ? null : UUID.fromString(form.spaceId().trim());
+        } catch (IllegalArgumentException e) {
+            // shown as an unknown space below
+        }
+        Campuses.Space space = campuses.space(spaceId).orElse(null);
+        if (space == null) {
+            throw new NotFoundException("space");
+        }
+        model.addAttribute("space", space);
+        model.addAttribute("campus", campuses.campus(space.campusId()).orElseThrow());
+        model.addAttribute("agreements", campuses.agreementsOf(me.organisationId()).stream()
+                .filter(a -> a.campusId().equals(space.campusId())).toList());
+        model.addAttribute("managedAgreements", campuses.manages(me, space.campusId())
+                ? campuses.agreements(space.campusId()).stream().filter(a -> a.status() == Agreement.Status.ACTIVE).toList() : List.of());
+        model.addAttribute("pes", me.worksForEmploymentService());
+        model.addAttribute("form", form.values());
+        model.addAttribute("parts", List.of(DayPart.MORNING, DayPart.AFTERNOON, DayPart.EVENING, DayPart.DAY));
+        if (!model.containsAttribute("key")) {
+            model.addAttribute("key", form.key() == null || form.key().isBlank() ? UUID.randomUUID().toString() : form.key());
+        }
+        return "campus/book";
+    }
+
+    @PostMapping("/campus/book")
+    String book(BookingForm form, Model model, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUser.get();
+        try {
+            if (form.series()) {
+                Bookings.SeriesResult s = bookings.bookSeries(form.readSeries(), "true".equals(form.skipConflicts()), form.key(), me);
+                if (!s.created()) {
+                    // some dates are taken: ask first, book without them on confirmation
+                    model.addAttribute("conflicts", s.conflicts());
+                    model.addAttribute("form", form.values());
+                    model.addAttribute("space", campuses.space(form.readSeries().spaceId()).orElseThrow());
+                    return "campus/series-check";
+                }
+                redirect.addFlashAttribute("notice", "campus.series.booked");
+                return "redirect:/campus/series/" + s.seriesId();
+            }
+            Booking b = bookings.book(form.read(), me);
+            redirect.addFlashAttribute("notice", b.status() == Booking.Status.REQUESTED ? "campus.booking.requested" : "campus.booking.confirmed");
+            return "redirect:/campus/bookings/" + b.id();
+        } catch (Bookings.SlotTaken e) {
+            model.addAttribute("errors", e.problems());
+            model.addAttribute("alternatives", e.alternatives());
+            return showForm(form, model);
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            return showForm(form, model);
+        }
+    }
+
+    @GetMapping("/campus/bookings")
+    String mine(Model model) {
+        CurrentUser me = CurrentUser.get();
+        model.addAttribute("bookings", bookings.mine(me, LocalDate.now(clock).minusWeeks(2)));
+        model.addAttribute("feed", feeds.addressOf(me));
+        return "campus/bookings";
+    }
+
+    @GetMapping("/campus/bookings/{id}")
+    String booking(@PathVariable UUID id, Model model) {
+        Booking b = bookings.visible(id, CurrentUser.get());
+        model.addAttribute("booking", b);
+        model.addAttribute("space", campuses.space(b.spaceId()).orElseThrow());
+        model.addAttribute("parts", List.of(DayPart.MORNING, DayPart.AFTERNOON, DayPart.EVENING, DayPart.DAY));
+        model.addAttribute("mayChange", b.active() && b.invoiceId() == null && !b.onDate().isBefore(LocalDate.now(clock)));
+        return "campus/booking";
+    }
+
+    @PostMapping("/campus/bookings/{id}/cancel")
+    String cancel(@PathVariable UUID id, CancelForm form, Model model, RedirectAttributes redirect) {
+        try {
+            bookings.cancel(id, form.reason(), CurrentUser.get());
+            redirect.addFlashAttribute("notice", "campus.booking.cancelledNotice");
+            return "redirect:/campus/bookings/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            model.addAttribute("cancelForm", form.values());
+            return booking(id, model);
+        }
+    }
+
+    @PostMapping("/campus/bookings/{id}/move")
+    String move(@PathVariable UUID id, MoveForm form, Model model, RedirectAttributes redirect) {
+        try {
+            LocalDate to = form.date();
+            bookings.move(id, to, DayPart.parse(form.part()), CurrentUser.get());
+            redirect.addFlashAttribute("notice", "campus.booking.moved");
+            return "redirect:/campus/bookings/" + id;
+        } catch (Bookings.SlotTaken e) {
+            model.addAttribute("errors", e.problems());
+            model.addAttribute("alternatives", e.alternatives());
+            model.addAttribute("moveForm", form.values());
+            return booking(id, model);
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            model.addAttribute("moveForm", form.values());
+            return booking(id, model);
+        }
+    }
+
+    @GetMapping("/campus/series/{id}")
+    String series(@PathVariable UUID id, Model model) {
+        CurrentUser me = CurrentUser.get();
+        List<Booking> of = bookings.mine(me, LocalDate.of(2000, 1, 1)).stream().filter(b -> id.equals(b.seriesId())).toList();
+        List<LocalDate> skipped = bookings.skipped(id);
+        if (of.isEmpty() && skipped.isEmpty()) {
+            throw new NotFoundException("series");
+        }
+        model.addAttribute("seriesId", id);
+        model.addAttribute("bookings", of);
+        model.addAttribute("skipped", skipped);
+        return "campus/series";
+    }
+
+    @PostMapping("/campus/series/{id}/readd")
+    String readd(@PathVariable UUID id, @RequestParam(defaultValue = "") String onDate, Model model, RedirectAttributes redirect) {
+        try {
+            LocalDate d;
+            try {
+                d = LocalDate.parse(onDate.trim());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw InvalidInputException.of("onDate", "validation.date");
+            }
+            Booking b = bookings.readd(id, d, CurrentUser.get());
+            redirect.addFlashAttribute("notice", "campus.series.readded");
+            return "redirect:/campus/bookings/" + b.id();
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            return series(id, model);
+        }
+    }
+}
