@@ -326,6 +326,11 @@ public class Bookings {
         return taken;
     }
 
+    /** Whether the slot is free now (a read; the booking itself is what the database guards). */
+    public boolean free(UUID space, LocalDate d, DayPart part) {
+        return !overlapping(space, d, part);
+    }
+
     private boolean overlapping(UUID space, LocalDate d, DayPart part) {
         return jdbc.sql("""
                 select exists (select 1 from cp_booking where space_id = ? and status <> 'CANCELLED' and during && tsrange(?, ?, '[)'))""")

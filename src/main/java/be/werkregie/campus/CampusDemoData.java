@@ -60,12 +60,15 @@ class CampusDemoData implements ApplicationRunner {
     private final Bookings bookings;
     private final Campuses campuses;
     private final CampusPolicies policies;
+    private final CampusEvents events;
+    private final CampusChildcare childcare;
     private final be.werkregie.platform.DemoDate demoDate;
     private final be.werkregie.platform.StartupTasks startupTasks;
     private final long seed;
 
     CampusDemoData(JdbcClient jdbc, javax.sql.DataSource dataSource, Organisations organisations, Users users, Bookings bookings,
-                   Campuses campuses, CampusPolicies policies, be.werkregie.platform.DemoDate demoDate, be.werkregie.platform.StartupTasks startupTasks,
+                   Campuses campuses, CampusPolicies policies, CampusEvents events, CampusChildcare childcare,
+                   be.werkregie.platform.DemoDate demoDate, be.werkregie.platform.StartupTasks startupTasks,
                    @Value("${werkregie.demo.seed:2027}") long seed) {
         this.jdbc = jdbc;
         this.template = new JdbcTemplate(dataSource);
@@ -74,6 +77,8 @@ class CampusDemoData implements ApplicationRunner {
         this.bookings = bookings;
         this.campuses = campuses;
         this.policies = policies;
+        this.events = events;
+        this.childcare = childcare;
         this.demoDate = demoDate;
         this.startupTasks = startupTasks;
         this.seed = seed;
@@ -240,12 +245,11 @@ class CampusDemoData implements ApplicationRunner {
                 d = d.plusDays(1);
             }
             UUID space = spaceIds.get(k % 2 == 0 ? "gent/2.03" : "gent/1.04");
-            try {
+            // only a free evening (a refusal inside the demo's transaction would roll all of it back)
+            if (bookings.free(space, d, DayPart.EVENING)) {
                 bookings.book(new Bookings.BookingRequest(space, d, DayPart.EVENING, ag.id(), k % 3 == 0 ? "Opleiding klantvriendelijkheid"
                         : k % 3 == 1 ? "Oudercafé" : "Conversatietafel Nederlands", 10, "demo-use-" + k), manager);
                 made++;
-            } catch (RuntimeException e) {
-                log.debug("demo use booking skipped: {}", e.getMessage());
             }
         }
         Optional<CurrentUser> partnerUser = users.find("partner");
@@ -271,6 +275,51 @@ class CampusDemoData implements ApplicationRunner {
                     insert into cp_booking (id, space_id, on_date, day_part, during, booker_kind, agreement_id, organisation_id, booked_by, purpose,
                       attendees, status, price, tariff, created_at) values (?,?,?,?, tsrange(?, ?, '[)'),?,?,?,?,?,?,'REQUESTED',?,?,?)
                     on conflict do nothing""").params(req).update();
+        }
+        // the public agenda: four activities per campus in the coming weeks, one of them full with a waiting list
+        String[][] agenda = {
+                {"JOB_FAIR", "Jobbeurs logistiek en transport", "Salon de l'emploi logistique et transport", "Job fair logistics and transport", "120", "0.02"},
+                {"TECHTALK", "TechTalk: werken met AI op de werkvloer", "TechTalk : travailler avec l'IA", "TechTalk: working with AI at work", "20", "1.04"},
+                {"WORKSHOP", "Workshop: je cv in een uur", "Atelier : votre CV en une heure", "Workshop: your CV in an hour", "4", ""},
+                {"OPEN_LEARNING", "Open leercentrum: vrij oefenen", "Centre d'apprentissage ouvert : exercice libre", "Open learning centre: practise freely", "40", ""}};
+        int ev = 0;
+        for (int ci = 0; ci < CAMPUSES.size(); ci++) {
+            UUID campus = campusIds.get(ci);
+            childcare.createGroups(campus, 18);
+            for (int k = 0; k < agenda.length; k++) {
+                String[] e = agenda[k];
+                LocalDate d = today.plusDays(6 + 5L * k + ci);
+                while (d.getDayOfWeek().getValue() > 5) {
+                    d = d.plusDays(1);
+                }
+                java.time.LocalTime fromTime = e[0].equals("TECHTALK") ? java.time.LocalTime.of(19, 0) : java.time.LocalTime.of(13, 30);
+                UUID room = e[5].isEmpty() ? null : spaceIds.get(CAMPUSES.get(ci).code() + "/" + e[5]);
+                CampusEvents.EventInput in = new CampusEvents.EventInput(CampusEvents.Kind.valueOf(e[0]), e[1], e[2], e[3],
+                        "Gratis, voor iedereen die werk zoekt of wil veranderen.", "Gratuit, pour toute personne qui cherche un emploi ou veut changer.",
+                        "Free, for anyone looking for work or a change.", d, fromTime, fromTime.plusHours(e[0].equals("JOB_FAIR") ? 3 : 2),
+                        Integer.parseInt(e[4]), room);
+                // the room when it is free for every part of the day the event touches (an exception here would spoil the
+                // demo's transaction), else the event without a room
+                boolean roomFree = room != null;
+                for (DayPart p : List.of(DayPart.MORNING, DayPart.AFTERNOON, DayPart.EVENING)) {
+                    if (roomFree && in.from().isBefore(p.end()) && p.start().isBefore(in.until())) {
+                        roomFree = bookings.free(room, d, p);
+                    }
+                }
+                CampusEvents.Event created = events.create(campus, roomFree ? in : new CampusEvents.EventInput(in.kind(), in.titleNl(), in.titleFr(),
+                        in.titleEn(), in.summaryNl(), in.summaryFr(), in.summaryEn(), in.on(), in.from(), in.until(), in.capacity(), null), a);
+                int registrants = e[0].equals("WORKSHOP") ? 7 : Math.min(Integer.parseInt(e[4]) / 2, 15);
+                for (int n = 0; n < registrants; n++) {
+                    events.register(created.id(), "Bezoeker " + (++ev), "bezoeker" + ev + "@voorbeeld.be", n % 3 == 0 ? "fr" : "nl");
+                }
+            }
+        }
+        // the childcare of Gent: both groups nearly full, and a waiting list
+        String[] kids = {"Lina", "Noah", "Mila", "Adam", "Ella", "Finn", "Zoë", "Amir", "Lou", "Jules"};
+        CampusChildcare.Category[] categories = CampusChildcare.Category.values();
+        for (int n = 0; n < 40; n++) {
+            childcare.request(gent, new CampusChildcare.RequestInput(kids[n % kids.length] + " " + (char) ('A' + n % 26) + ".",
+                    today.minusMonths(6 + r.nextInt(36)), "Ouder " + (n + 1), null, categories[n % 3 == 2 ? 2 : n % 2], today.plusDays(r.nextInt(30))), a);
         }
         // everything before this month was invoiced before the platform (the demo's first run invoices this month only)
         UUID legacy = UUID.nameUUIDFromBytes("campus-before-platform".getBytes(java.nio.charset.StandardCharsets.UTF_8));

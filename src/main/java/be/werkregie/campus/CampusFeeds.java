@@ -2,14 +2,11 @@ package be.werkregie.campus;
 
 import be.werkregie.identity.CurrentUser;
 import be.werkregie.shared.NotFoundException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -25,14 +22,14 @@ import org.springframework.stereotype.Service;
 
 /**
  * iCalendar feeds (ical4j, RFC 5545) that a calendar app subscribes to by a secret address: a user's own bookings (with
- * their purpose), and a space's taken slots (only "taken": neither who nor why). The address is a random 192-bit token
- * kept in the database, made on first use; times are the campus's Brussels time, written in UTC.
+ * their purpose), and a space's taken slots (only "taken": neither who nor why). The address carries its subject and a
+ * 128-bit HMAC-SHA256 with a key the database made at installation, so it cannot be guessed and reading it writes nothing;
+ * times are the campus's Brussels time, written in UTC.
  */
 @Service
 public class CampusFeeds {
 
     static final ZoneId CAMPUS_TIME = ZoneId.of("Europe/Brussels");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final Bookings bookings;
@@ -46,30 +43,47 @@ public class CampusFeeds {
         this.clock = clock;
     }
 
-    /** The secret address of the user's own feed (made once). */
+    /** The secret address of the user's own feed: the same every time, and nothing is written to make it. */
     public String addressOf(CurrentUser me) {
-        return "/campus/feeds/" + token("USER", me.username()) + ".ics";
+        return "/campus/feeds/" + token("u", me.username()) + ".ics";
     }
 
     public String addressOfSpace(UUID spaceId) {
-        return "/campus/feeds/" + token("SPACE", spaceId.toString()) + ".ics";
+        return "/campus/feeds/" + token("s", spaceId.toString()) + ".ics";
     }
 
-    private String token(String kind, String subject) {
-        byte[] b = new byte[24];
-        RANDOM.nextBytes(b);
-        String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-        jdbc.sql("insert into cp_feed (token, kind, subject, created_at) values (?,?,?,?) on conflict (kind, subject) do nothing")
-                .params(fresh, kind, subject, OffsetDateTime.now(clock)).update();
-        return jdbc.sql("select token from cp_feed where kind = ? and subject = ?").params(kind, subject).query(String.class).single();
+    private volatile byte[] key;
+
+    private byte[] key() {
+        byte[] k = key;
+        if (k == null) {
+            k = jdbc.sql("select secret from cp_feed_key where id = 1").query(String.class).single().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            key = k;
+        }
+        return k;
     }
 
-    /** The feed behind a token: eight weeks back, a year ahead. An unknown token is "not found". */
+    /** kind + the subject in base64url + "." + the first 128 bits of HMAC-SHA256(key, kind:subject). */
+    String token(String kind, String subject) {
+        String s = Base64.getUrlEncoder().withoutPadding().encodeToString(subject.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return kind + s + "." + signature(kind + ":" + subject);
+    }
+
+    private String signature(String text) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key(), "HmacSHA256"));
+            byte[] h = mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(h, 16));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The feed behind a token: eight weeks back, a year ahead. A token that does not verify is "not found". */
     public String feed(String token) {
-        Optional<String[]> f = token == null || !token.matches("[A-Za-z0-9_-]{32}") ? Optional.empty()
-                : jdbc.sql("select kind, subject from cp_feed where token = ?").param(token)
-                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
-        if (f.isEmpty()) {
+        String[] f = verify(token);
+        if (f == null) {
             throw new NotFoundException("feed");
         }
         LocalDate today = LocalDate.now(clock);
@@ -79,21 +93,44 @@ public class CampusFeeds {
         cal.add(new ProdId("-//Werkregie//Loopbaancampus//NL"));
         cal.add(ImmutableVersion.VERSION_2_0);
         cal.add(ImmutableCalScale.GREGORIAN);
-        if (f.get()[0].equals("USER")) {
+        if (f[0].equals("u")) {
             List<Booking> mine = jdbc.sql("select id from cp_booking where booked_by = ? and on_date between ? and ?")
-                    .params(f.get()[1], from, until).query(UUID.class).list().stream()
+                    .params(f[1], from, until).query(UUID.class).list().stream()
                     .map(id -> bookings.find(id).orElseThrow()).toList();
             for (Booking b : mine) {
                 cal.add(event(b, b.purpose() + " · " + b.spaceName(), b.campusName()));
             }
         } else {
-            UUID space = UUID.fromString(f.get()[1]);
+            UUID space;
+            try {
+                space = UUID.fromString(f[1]);
+            } catch (IllegalArgumentException e) {
+                throw new NotFoundException("feed");
+            }
             Campuses.Space s = campuses.space(space).orElseThrow(() -> new NotFoundException("feed"));
             for (Booking b : bookings.ofSpace(space, from, until)) {
                 cal.add(event(b, s.name() + " · bezet / occupé / taken", b.campusName()));
             }
         }
         return cal.toString();
+    }
+
+    /** {kind, subject} of a token whose signature is right, else null (compared in constant time). */
+    String[] verify(String token) {
+        if (token == null || token.length() > 400 || !token.matches("[us][A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{22}")) {
+            return null;
+        }
+        String kind = token.substring(0, 1);
+        int dot = token.indexOf('.');
+        String subject;
+        try {
+            subject = new String(Base64.getUrlDecoder().decode(token.substring(1, dot)), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        boolean ok = java.security.MessageDigest.isEqual(signature(kind + ":" + subject).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                token.substring(dot + 1).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return ok ? new String[] {kind, subject} : null;
     }
 
     private VEvent event(Booking b, String summary, String location) {

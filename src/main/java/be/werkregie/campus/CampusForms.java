@@ -101,4 +101,28 @@ final class CampusForms {
     }
 
     record DecisionForm(String note) implements FormObject {}
+
+    record EventForm(String kind, String titleNl, String titleFr, String titleEn, String summaryNl, String summaryFr, String summaryEn, String on,
+                     String from, String until, String capacity, String spaceId) implements FormObject {
+        CampusEvents.EventInput read() {
+            FormReader r = new FormReader();
+            var in = new CampusEvents.EventInput(r.choice("kind", kind, CampusEvents.Kind.class), FormReader.text(titleNl), FormReader.text(titleFr),
+                    FormReader.text(titleEn), FormReader.text(summaryNl), FormReader.text(summaryFr), FormReader.text(summaryEn), r.date("on", on),
+                    r.time("from", from), r.time("until", until), r.integer("capacity", capacity, "validation.positive"),
+                    spaceId == null || spaceId.isBlank() ? null : r.uuid("spaceId", spaceId, "validation.choice"));
+            r.done();
+            return in;
+        }
+    }
+
+    record ChildcareForm(String childName, String birthDate, String parentName, String parentEmail, String category, String fromDate)
+            implements FormObject {
+        CampusChildcare.RequestInput read() {
+            FormReader r = new FormReader();
+            var in = new CampusChildcare.RequestInput(FormReader.text(childName), r.date("birthDate", birthDate), FormReader.text(parentName),
+                    FormReader.text(parentEmail), r.choice("category", category, CampusChildcare.Category.class), r.date("fromDate", fromDate));
+            r.done();
+            return in;
+        }
+    }
 }

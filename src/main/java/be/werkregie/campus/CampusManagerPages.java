@@ -36,10 +36,14 @@ class CampusManagerPages {
     private final CampusInvoiceFiles files;
     private final Clock clock;
     private final org.springframework.context.MessageSource messages;
+    private final CampusEvents events;
+    private final CampusChildcare childcare;
 
     CampusManagerPages(Campuses campuses, Bookings bookings, Occupancy occupancy, CampusInvoices invoices, CampusInvoiceFiles files, Clock clock,
-                       org.springframework.context.MessageSource messages) {
+                       org.springframework.context.MessageSource messages, CampusEvents events, CampusChildcare childcare) {
         this.messages = messages;
+        this.events = events;
+        this.childcare = childcare;
         this.campuses = campuses;
         this.bookings = bookings;
         this.occupancy = occupancy;
@@ -273,5 +277,73 @@ class CampusManagerPages {
             model.addAttribute("errors", e.problems());
             return invoices(code, model);
         }
+    }
+
+    // ---- events and childcare ----
+
+    @GetMapping("/campus/manage/{code}/events")
+    String events(@PathVariable String code, CampusForms.EventForm form, Model model) {
+        Campuses.Campus c = managed(code);
+        model.addAttribute("campus", c);
+        model.addAttribute("events", events.upcoming(c.id()));
+        model.addAttribute("spaces", campuses.spaces(c.id()).stream().filter(s -> s.bookable() && s.shared()).toList());
+        model.addAttribute("kinds", CampusEvents.Kind.values());
+        model.addAttribute("form", form.values());
+        return "campus/manage-events";
+    }
+
+    @PostMapping("/campus/manage/{code}/events")
+    String createEvent(@PathVariable String code, CampusForms.EventForm form, Model model, RedirectAttributes redirect) {
+        Campuses.Campus c = managed(code);
+        try {
+            events.create(c.id(), form.read(), CurrentUser.get());
+            redirect.addFlashAttribute("notice", "campus.event.created");
+            return "redirect:/campus/manage/" + code + "/events";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            return events(code, form, model);
+        }
+    }
+
+    @GetMapping("/campus/manage/events/{id}")
+    String registrations(@PathVariable UUID id, Model model) {
+        CampusEvents.Event e = events.find(id).orElseThrow(() -> new NotFoundException("event"));
+        model.addAttribute("registrations", events.registrations(id, CurrentUser.get()));
+        model.addAttribute("event", e);
+        model.addAttribute("campus", campuses.campus(e.campusId()).orElseThrow());
+        model.addAttribute("lang", org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+        return "campus/manage-registrations";
+    }
+
+    @GetMapping("/campus/manage/{code}/childcare")
+    String childcare(@PathVariable String code, CampusForms.ChildcareForm form, Model model) {
+        Campuses.Campus c = managed(code);
+        model.addAttribute("campus", c);
+        model.addAttribute("groups", childcare.groups(c.id()));
+        model.addAttribute("waiting", childcare.waiting(c.id()));
+        model.addAttribute("placed", childcare.placed(c.id()));
+        model.addAttribute("categories", CampusChildcare.Category.values());
+        model.addAttribute("form", form.values());
+        return "campus/childcare";
+    }
+
+    @PostMapping("/campus/manage/{code}/childcare")
+    String requestChildcare(@PathVariable String code, CampusForms.ChildcareForm form, Model model, RedirectAttributes redirect) {
+        Campuses.Campus c = managed(code);
+        try {
+            CampusChildcare.Request r = childcare.request(c.id(), form.read(), CurrentUser.get());
+            redirect.addFlashAttribute("notice", r.status().equals("PLACED") ? "campus.childcare.placedNotice" : "campus.childcare.waitingNotice");
+            return "redirect:/campus/manage/" + code + "/childcare";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            return childcare(code, form, model);
+        }
+    }
+
+    @PostMapping("/campus/manage/childcare/{id}/end")
+    String endChildcare(@PathVariable UUID id, RedirectAttributes redirect) {
+        CampusChildcare.Request r = childcare.end(id, CurrentUser.get());
+        redirect.addFlashAttribute("notice", "campus.childcare.endedNotice");
+        return "redirect:/campus/manage/" + campuses.campus(r.campusId()).orElseThrow().code() + "/childcare";
     }
 }

@@ -27,7 +27,8 @@ class CampusSecurity implements ModuleSecurity {
 
     @Override
     public void pages(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
-        a.requestMatchers(GET, "/loopbaancampus", "/loopbaancampus/**", "/campus/feeds/*").permitAll()
+        a.requestMatchers("/loopbaancampus", "/loopbaancampus/**").permitAll()
+                .requestMatchers(GET, "/campus/feeds/*").permitAll()
                 .requestMatchers("/campus/manage", "/campus/manage/**").hasAnyRole(MANAGERS)
                 .requestMatchers("/campus", "/campus/**").hasAnyRole(BOOKERS);
     }

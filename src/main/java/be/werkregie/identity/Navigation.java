@@ -70,6 +70,7 @@ public final class Navigation {
         }
         items.add(new Item("nav.searchCentres", "/loopbaancentra"));
         items.add(new Item("nav.landing", "/begeleiding"));
+        items.add(new Item("nav.campusAgenda", "/loopbaancampus"));
         items.add(new Item("nav.geo", "/geo"));
         if (me == null) {
             items.add(new Item("nav.login", "/login"));

@@ -14,10 +14,23 @@ class CampusNotifications {
 
     private final OrganisationMail organisationMail;
     private final org.springframework.context.MessageSource messages;
+    private final String publicUrl;
 
-    CampusNotifications(OrganisationMail organisationMail, org.springframework.context.MessageSource messages) {
+    CampusNotifications(OrganisationMail organisationMail, org.springframework.context.MessageSource messages,
+                        @org.springframework.beans.factory.annotation.Value("${werkregie.public-url:http://localhost:8080}") String publicUrl) {
         this.organisationMail = organisationMail;
         this.messages = messages;
+        this.publicUrl = publicUrl;
+    }
+
+    /** A visitor on an event's waiting list got a place: a mail in the language they registered in, with their own address. */
+    @ApplicationModuleListener
+    void on(be.werkregie.campus.CampusPlaceOffered e) {
+        java.util.Locale lang = java.util.Locale.forLanguageTag(e.language());
+        Object[] args = {e.name(), e.eventTitle(), e.campus(), e.startsAt().toLocalDate().toString(), e.startsAt().toLocalTime().toString(),
+                publicUrl + "/loopbaancampus/inschrijving/" + e.token()};
+        organisationMail.sendToAddress(e.email(), messages.getMessage("mail.campus.placeOffered.subject", args, lang),
+                messages.getMessage("mail.campus.placeOffered.body", args, lang), "campus-place:" + e.registrationId());
     }
 
     @ApplicationModuleListener

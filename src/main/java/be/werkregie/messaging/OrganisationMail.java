@@ -64,6 +64,22 @@ public class OrganisationMail {
         return Optional.of(id);
     }
 
+    /** A mail to an address of no organisation (a visitor who registered for a public event), idempotent on the key. */
+    @Transactional
+    public Optional<UUID> sendToAddress(String recipient, String subject, String body, String idempotencyKey) {
+        Optional<UUID> existing = jdbc.sql("select id from organisation_mail where idempotency_key = ?").param(idempotencyKey)
+                .query(UUID.class).optional();
+        if (existing.isPresent() || recipient == null || recipient.isBlank()) {
+            return existing;
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into organisation_mail (id, organisation_id, recipient, subject, body, status, idempotency_key)
+                values (?,null,?,?,?,'QUEUED',?)""").params(id, recipient.trim(), subject, body, idempotencyKey).update();
+        events.publishEvent(new Queued(id));
+        return Optional.of(id);
+    }
+
     @ApplicationModuleListener
     void on(Queued event) {
         var row = jdbc.sql("select recipient, subject, body from organisation_mail where id = ? and status = 'QUEUED'")

@@ -224,11 +224,10 @@ create table cp_invoiced_month (
 );
 
 -- Calendar feeds (iCalendar) by secret address, so that a calendar app can subscribe without signing in: one per user
--- (their own bookings) and one per space (taken slots only, without who or why).
-create table cp_feed (
-    token      text primary key,
-    kind       text not null check (kind in ('USER', 'SPACE')),
-    subject    text not null,
-    created_at timestamptz not null,
-    unique (kind, subject)
+-- (their own bookings) and one per space (taken slots only). The address carries its subject and an HMAC with this
+-- key, made here from the database's strong random generator (never in the repository); reading a feed writes nothing.
+create table cp_feed_key (
+    id     int primary key check (id = 1),
+    secret text not null
 );
+insert into cp_feed_key (id, secret) values (1, replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''));

@@ -38,6 +38,8 @@ class AccessibilityBrowserTest {
 
     @LocalServerPort int port;
 
+    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+
     @BeforeAll
     static void startBrowser() {
         ChromeOptions options = new ChromeOptions();
@@ -75,14 +77,16 @@ class AccessibilityBrowserTest {
             Map.entry("coach", List.of("/centre/sanctions", "/centre/profile", "/centre/vouchers")),
             Map.entry("mediator", List.of("/home", "/people?q=Kovalenko", "/people/new", "/messages", "/messages/letters", "/messages/phone-tasks",
                     "/guidance/mediator")),
-            Map.entry("partner", List.of("/home", "/people?q=De+Wilde", "/partner/trajectories")),
+            Map.entry("partner", List.of("/home", "/people?q=De+Wilde", "/campus/gent/week", "/campus/bookings", "/partner/trajectories")),
             Map.entry("socialworker", List.of("/home", "/people?q=Kovalenko")),
             Map.entry("mira", List.of("/me", "/me/views", "/me/guidance")),
             Map.entry("abdel", List.of("/me")),
             Map.entry("admin", List.of("/home", "/geo", "/vouchers/admin", "/vouchers/admin/misuse", "/guidance/admin")),
             Map.entry("analyst", List.of("/home", "/chance", "/chance?boundaryA=0.6&boundaryB=0.4&boundaryC=0.2", "/chance?boundaryA=x",
                     "/chance/explanation?person=not-an-id")),
-            Map.entry("campus", List.of("/home")),
+            Map.entry("campus", List.of("/home", "/campus", "/campus/gent", "/campus/gent/week", "/campus/gent/week?date=not-a-date",
+                    "/campus/manage/gent", "/campus/manage/gent/occupancy", "/campus/manage/gent/invoices", "/campus/manage/gent/agreements/new",
+                    "/campus/manage/gent/events", "/campus/manage/gent/childcare", "/campus/bookings", "/campus/invoices")),
             Map.entry("localgov", List.of("/home")),
             Map.entry("partnermanager", List.of("/home")));
 
@@ -95,6 +99,13 @@ class AccessibilityBrowserTest {
         }
         problems.addAll(check("/begeleiding"));
         problems.addAll(check("/begeleiding?place=Gent&offer=BASIC&freeOnly=true"));
+        problems.addAll(check("/loopbaancampus"));
+        problems.addAll(check("/loopbaancampus/anderlecht?lang=fr"));
+        driver.findElement(By.cssSelector("ol.results a")).click();
+        problems.addAll(checkCurrent("public event page"));
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("errors")));
+        problems.addAll(checkCurrent("event registration with errors"));
         problems.addAll(check("/loopbaancentra"));
         problems.addAll(check("/loopbaancentra?place=Gent&radiusKm=50"));
         driver.findElement(By.cssSelector("ol.results a")).click();
@@ -240,6 +251,47 @@ class AccessibilityBrowserTest {
         phone.clear();
         phone.sendKeys("0474 99 88 77", Keys.ENTER);
         assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("opgeslagen");
+    }
+
+    /**
+     * A mediator books a campus room with the keyboard only: from the week's availability (a free cell is a link that
+     * says which room, day and part it books) to the booking form, and to the confirmation with the price; axe on each.
+     */
+    @Test
+    void aMediatorBooksACampusRoomWithTheKeyboardOnly() {
+        login("mediator");
+        driver.get(url("/campus/gent/week?date=" + java.time.LocalDate.now(clock).plusWeeks(30)));
+        List<String> problems = new ArrayList<>(checkCurrent("campus week"));
+        var body = driver.findElement(By.tagName("body"));
+        body.sendKeys(Keys.TAB);
+        boolean found = false;
+        for (int i = 0; i < 200 && !found; i++) {
+            var active = driver.switchTo().activeElement();
+            if ("a".equals(active.getTagName()) && active.getAttribute("href") != null && active.getAttribute("href").contains("/campus/book")) {
+                found = true;
+                active.sendKeys(Keys.ENTER);
+            } else {
+                active.sendKeys(Keys.TAB);
+            }
+        }
+        assertThat(found).as("a free cell is reachable with the Tab key").isTrue();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("purpose")));
+        problems.addAll(checkCurrent("campus booking form"));
+        // to the purpose field by Tab, type, and submit with Enter
+        for (int i = 0; i < 40; i++) {
+            var active = driver.switchTo().activeElement();
+            if ("purpose".equals(active.getAttribute("id"))) {
+                break;
+            }
+            active.sendKeys(Keys.TAB);
+        }
+        var purpose = driver.switchTo().activeElement();
+        assertThat(purpose.getAttribute("id")).isEqualTo("purpose");
+        purpose.sendKeys("Workshop solliciteren (toetsenbord)", Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".panel")));
+        assertThat(driver.findElement(By.cssSelector(".panel")).getText()).contains("bevestigd");
+        problems.addAll(checkCurrent("campus booking confirmation"));
+        assertThat(problems).isEmpty();
     }
 
     /**

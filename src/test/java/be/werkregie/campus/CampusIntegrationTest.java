@@ -410,6 +410,10 @@ class CampusIntegrationTest {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(space).contains("BEGIN:VEVENT").doesNotContain("Workshop solliciteren");
         mvc.perform(get("/campus/feeds/" + "x".repeat(32) + ".ics")).andExpect(status().isNotFound());
+        // a signature that does not match (another user's name under this user's signature) is not found
+        String forged = "u" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("admin".getBytes(StandardCharsets.UTF_8))
+                + address.substring(address.indexOf('.'), address.length() - 4);
+        mvc.perform(get("/campus/feeds/" + forged + ".ics")).andExpect(status().isNotFound());
         // managers manage; partners book; citizens and anonymous visitors do neither
         mvc.perform(get("/campus/manage/gent").with(user(u("campus")))).andExpect(status().isOk());
         mvc.perform(get("/campus/manage/gent").with(user(u("partner")))).andExpect(status().isForbidden());
