@@ -115,7 +115,7 @@ class CampusDemoData implements ApplicationRunner {
             List<Object[]> spaces = new ArrayList<>();
             spaces.add(new Object[] {main, 0, "0.01", "Open leercentrum", "OPEN_LEARNING_CENTRE", 40, "220", "{LAPTOPS,WIFI,PRINTER}", "{WHEELCHAIR,QUIET}"});
             spaces.add(new Object[] {main, 0, "0.02", "Evenementenzaal", "EVENT_HALL", 150, "320", "{PROJECTOR,SOUND,STAGE,WIFI}", "{WHEELCHAIR,HEARING_LOOP}"});
-            spaces.add(new Object[] {main, 0, "0.03", "Kinderopvang", "CHILDCARE", 36, "180", "{}", "{WHEELCHAIR}"});
+            spaces.add(new Object[] {main, 0, "0.03", "Kinderdagverblijf Campusje", "CHILDCARE", 36, "180", "{}", "{WHEELCHAIR}"});
             for (int k = 1; k <= 4; k++) {
                 spaces.add(new Object[] {main, 1, "1.0" + k, "Leslokaal 1.0" + k, "CLASSROOM", 20, "60", "{PROJECTOR,WHITEBOARD,WIFI}",
                         k <= 2 ? "{WHEELCHAIR,HEARING_LOOP,ADJUSTABLE_TABLES}" : "{WHEELCHAIR}"});

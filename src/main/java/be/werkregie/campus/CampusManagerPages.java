@@ -346,4 +346,63 @@ class CampusManagerPages {
         redirect.addFlashAttribute("notice", "campus.childcare.endedNotice");
         return "redirect:/campus/manage/" + campuses.campus(r.campusId()).orElseThrow().code() + "/childcare";
     }
+
+    // ---- an agreement: settlements and rent waivers ----
+
+    @GetMapping("/campus/manage/agreements/{id}")
+    String agreement(@PathVariable UUID id, Model model) {
+        Agreement a = campuses.agreement(id).orElseThrow(() -> new NotFoundException("agreement"));
+        Campuses.Campus c = managed(campuses.campus(a.campusId()).orElseThrow().code());
+        model.addAttribute("campus", c);
+        model.addAttribute("agreement", a);
+        model.addAttribute("settlements", campuses.settlements(id));
+        model.addAttribute("dedicated", campuses.dedicatedSpaces(id).stream().map(s -> campuses.space(s).orElseThrow()).toList());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", java.util.Map.of());
+        }
+        return "campus/agreement";
+    }
+
+    @PostMapping("/campus/manage/agreements/{id}/settlements")
+    String addSettlement(@PathVariable UUID id, @RequestParam(defaultValue = "") String period, @RequestParam(defaultValue = "") String description,
+                         @RequestParam(defaultValue = "") String amount, Model model, RedirectAttributes redirect) {
+        try {
+            java.math.BigDecimal value;
+            try {
+                value = amount.isBlank() ? null : new java.math.BigDecimal(amount.trim().replace(',', '.'));
+            } catch (NumberFormatException e) {
+                throw InvalidInputException.of("amount", "validation.amount");
+            }
+            campuses.addSettlement(id, period, description, value, CurrentUser.get());
+            redirect.addFlashAttribute("notice", "campus.settlement.added");
+            return "redirect:/campus/manage/agreements/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            model.addAttribute("form", java.util.Map.of("period", period, "description", description, "amount", amount));
+            return agreement(id, model);
+        }
+    }
+
+    @PostMapping("/campus/manage/agreements/{id}/waivers")
+    String waivers(@PathVariable UUID id, @RequestParam(defaultValue = "") String years, Model model, RedirectAttributes redirect) {
+        try {
+            List<Integer> list = new java.util.ArrayList<>();
+            for (String y : years.split("[,;\\s]+")) {
+                if (!y.isBlank()) {
+                    try {
+                        list.add(Integer.parseInt(y.trim()));
+                    } catch (NumberFormatException e) {
+                        throw InvalidInputException.of("years", "validation.number");
+                    }
+                }
+            }
+            campuses.setRentWaivedYears(id, list, CurrentUser.get());
+            redirect.addFlashAttribute("notice", "campus.agreement.waiversSaved");
+            return "redirect:/campus/manage/agreements/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            model.addAttribute("form", java.util.Map.of("years", years));
+            return agreement(id, model);
+        }
+    }
 }

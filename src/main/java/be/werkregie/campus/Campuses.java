@@ -275,6 +275,58 @@ public class Campuses {
         return agreement(id).orElseThrow();
     }
 
+    public record Settlement(UUID id, String period, String description, java.math.BigDecimal amount, String enteredBy, UUID invoiceId) {}
+
+    public List<Settlement> settlements(UUID agreementId) {
+        return jdbc.sql("select id, period, description, amount, entered_by, invoice_id from cp_settlement where agreement_id = ? order by entered_at")
+                .param(agreementId)
+                .query((rs, i) -> new Settlement(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getString(5),
+                        rs.getObject(6, UUID.class)))
+                .list();
+    }
+
+    /**
+     * A periodic settlement of a lease's operational costs (energy, …) or of extra services (catering, quarterly or
+     * half-yearly): invoiced once by the next run. The campus manager enters it.
+     */
+    @Transactional
+    public Settlement addSettlement(UUID agreementId, String period, String description, BigDecimal amount, CurrentUser actor) {
+        Agreement a = agreement(agreementId).orElseThrow(() -> new NotFoundException("agreement"));
+        if (!manages(actor, a.campusId())) {
+            throw new NotFoundException("agreement");
+        }
+        Validator v = new Validator().required("period", period, 10).required("description", description, 200);
+        v.check(period == null || period.trim().matches("\\d{4}-(Q[1-4]|H[12]|(0[1-9]|1[0-2]))"), "period", "campus.settlement.period");
+        v.check(amount != null && amount.signum() > 0 && amount.scale() <= 2 && amount.compareTo(new BigDecimal("1000000")) < 0, "amount",
+                "validation.amount");
+        v.check(a.model() != Agreement.Model.USE, "agreement", "campus.settlement.notForUse");
+        v.check(a.status() == Agreement.Status.ACTIVE, "agreement", "campus.agreement.notActive");
+        v.throwIfInvalid();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into cp_settlement (id, agreement_id, period, description, amount, entered_by, entered_at) values (?,?,?,?,?,?,?)")
+                .params(id, agreementId, period.trim(), description.trim(), amount, actor.username(), OffsetDateTime.now(clock)).update();
+        return settlements(agreementId).stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** The years a partnership's rent is waived against co-investment (the invoices charge 0 for its own spaces then). */
+    @Transactional
+    public Agreement setRentWaivedYears(UUID agreementId, List<Integer> years, CurrentUser actor) {
+        Agreement a = agreement(agreementId).orElseThrow(() -> new NotFoundException("agreement"));
+        if (!manages(actor, a.campusId())) {
+            throw new NotFoundException("agreement");
+        }
+        Validator v = new Validator();
+        v.check(a.model() == Agreement.Model.PARTNERSHIP, "years", "campus.agreement.waiverPartnershipOnly");
+        for (Integer y : years) {
+            v.check(y != null && y >= a.validFrom().getYear() && y <= a.validUntil().getYear(), "years", "campus.agreement.waiverYear",
+                    a.validFrom().getYear(), a.validUntil().getYear());
+        }
+        v.throwIfInvalid();
+        jdbc.sql("update cp_agreement set rent_waived_years = ?::int[] where id = ?")
+                .params("{" + String.join(",", years.stream().distinct().sorted().map(String::valueOf).toList()) + "}", agreementId).update();
+        return agreement(agreementId).orElseThrow();
+    }
+
     /** A Belgian VAT number: BE, then a ten-digit enterprise number whose last two digits are 97 − (the first eight mod 97). */
     static boolean belgianVat(String s) {
         String v = s.replace(" ", "").replace(".", "").toUpperCase(java.util.Locale.ROOT);

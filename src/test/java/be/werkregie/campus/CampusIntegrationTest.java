@@ -429,4 +429,30 @@ class CampusIntegrationTest {
             }
         }
     }
+
+    @Test
+    void leaseSettlementsAndRentWaiversReachTheInvoiceOnce() {
+        CurrentUser manager = u("admin");
+        UUID antwerpen = campuses.byCode("antwerpen").orElseThrow().id();
+        Agreement lease = campuses.agreements(antwerpen).stream().filter(a -> a.model() == Agreement.Model.LEASE).findFirst().orElseThrow();
+        assertThat(key(() -> campuses.addSettlement(lease.id(), "2027-Q5", "Energie", new BigDecimal("10"), manager)))
+                .isEqualTo("period:campus.settlement.period");
+        assertThat(key(() -> campuses.addSettlement(lease.id(), "2027-Q1", "Energie", new BigDecimal("-10"), manager)))
+                .isEqualTo("amount:validation.amount");
+        Campuses.Settlement s = campuses.addSettlement(lease.id(), "2027-Q1", "Energie (afrekening)", new BigDecimal("412.37"), manager);
+        invoices.run(today(), "campus-settlement-1", manager);
+        UUID invoice = jdbc.sql("select invoice_id from cp_settlement where id = ?").param(s.id()).query(UUID.class).single();
+        assertThat(invoices.lines(invoice)).anySatisfy(l -> {
+            assertThat(l.source()).isEqualTo("SETTLEMENT");
+            assertThat(l.net().amount()).isEqualByComparingTo("412.37");
+        });
+        invoices.run(today(), "campus-settlement-2", manager);
+        assertThat(jdbc.sql("select count(*) from cp_invoice_line where source_id = ?").param(s.id()).query(Integer.class).single()).isEqualTo(1);
+        // rent waivers: partnerships only, within the agreement's years
+        Agreement partnership = campuses.agreementsOf(u("partner").organisationId()).stream()
+                .filter(a -> a.model() == Agreement.Model.PARTNERSHIP).findFirst().orElseThrow();
+        assertThat(key(() -> campuses.setRentWaivedYears(lease.id(), List.of(2027), manager))).isEqualTo("years:campus.agreement.waiverPartnershipOnly");
+        assertThat(key(() -> campuses.setRentWaivedYears(partnership.id(), List.of(1999), manager))).isEqualTo("years:campus.agreement.waiverYear");
+        assertThat(campuses.setRentWaivedYears(partnership.id(), List.of(2028, 2027, 2028), manager).rentWaivedYears()).containsExactly(2027, 2028);
+    }
 }
