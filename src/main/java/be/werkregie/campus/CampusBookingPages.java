@@ -31,9 +31,12 @@ class CampusBookingPages {
     private final CampusFeeds feeds;
     private final Clock clock;
     private final org.springframework.context.MessageSource messages;
+    private final ToolLoans loans;
 
-    CampusBookingPages(Campuses campuses, Bookings bookings, CampusFeeds feeds, Clock clock, org.springframework.context.MessageSource messages) {
+    CampusBookingPages(Campuses campuses, Bookings bookings, CampusFeeds feeds, Clock clock, org.springframework.context.MessageSource messages,
+                       ToolLoans loans) {
         this.messages = messages;
+        this.loans = loans;
         this.campuses = campuses;
         this.bookings = bookings;
         this.feeds = feeds;
@@ -55,7 +58,40 @@ class CampusBookingPages {
         model.addAttribute("spaces", campuses.spaces(c.id()));
         model.addAttribute("tools", campuses.tools(c.id()));
         model.addAttribute("manages", campuses.manages(CurrentUser.get(), c.id()));
+        model.addAttribute("parts", List.of(DayPart.MORNING, DayPart.AFTERNOON, DayPart.EVENING, DayPart.DAY));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", java.util.Map.of());
+        }
         return "campus/campus";
+    }
+
+    /** Borrows a tool for a day part, within its stock. */
+    @PostMapping("/campus/{code}/tools")
+    String borrow(@PathVariable String code, @RequestParam(defaultValue = "") String toolId, @RequestParam(defaultValue = "") String onDate,
+                  @RequestParam(defaultValue = "") String part, @RequestParam(defaultValue = "") String quantity,
+                  @RequestParam(defaultValue = "") String purpose, Model model, RedirectAttributes redirect) {
+        try {
+            be.werkregie.shared.FormReader r = new be.werkregie.shared.FormReader();
+            UUID tool = r.uuid("toolId", toolId, "validation.choice");
+            LocalDate d = r.date("onDate", onDate);
+            DayPart p = r.choice("part", part, DayPart.class);
+            Integer q = r.integer("quantity", quantity, "validation.positive");
+            r.done();
+            loans.borrow(tool, d, p, q, purpose, CurrentUser.get());
+            redirect.addFlashAttribute("notice", "campus.tool.borrowed");
+            return "redirect:/campus/bookings";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            model.addAttribute("form", java.util.Map.of("toolId", toolId, "onDate", onDate, "part", part, "quantity", quantity, "purpose", purpose));
+            return campus(code, model);
+        }
+    }
+
+    @PostMapping("/campus/loans/{id}/cancel")
+    String cancelLoan(@PathVariable UUID id, RedirectAttributes redirect) {
+        loans.cancel(id, CurrentUser.get());
+        redirect.addFlashAttribute("notice", "campus.tool.cancelled");
+        return "redirect:/campus/bookings";
     }
 
     @GetMapping("/campus/{code}/week")
@@ -229,6 +265,7 @@ class CampusBookingPages {
         CurrentUser me = CurrentUser.get();
         model.addAttribute("bookings", bookings.mine(me, LocalDate.now(clock).minusWeeks(2)));
         model.addAttribute("feed", feeds.addressOf(me));
+        model.addAttribute("loans", loans.mine(me, LocalDate.now(clock).minusWeeks(2)));
         return "campus/bookings";
     }
 

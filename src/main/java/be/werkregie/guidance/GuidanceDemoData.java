@@ -179,10 +179,17 @@ class GuidanceDemoData implements ApplicationRunner {
             partnerOfSite.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
         });
         int i = 0;
+        int forcedActive = 0;
         for (UUID person : population) {
             UUID site = basicSites.get(random.nextInt(basicSites.size()));
             int kind = i++ % 10;
-            if (kind < 6) {
+            if (kind < 6 && forcedActive < 3 && !sitesOfDemoPartner.isEmpty()) {
+                // the demo partner always has clients in guidance right now (its journeys start from them)
+                forcedActive++;
+                UUID referral = referral(person, "BASIC", today.minusDays(30 + 7L * forcedActive), "CHOSEN");
+                startTrajectory(referral, person, sitesOfDemoPartner.get(0), today.minusDays(25 + 7L * forcedActive), "ACTIVE", random, null,
+                        kow.groupOn(person, today.minusDays(25 + 7L * forcedActive)).orElse(null));
+            } else if (kind < 6) {
                 LocalDate referred = concessionStart.plusDays(random.nextInt(Math.max(30, (int) (today.toEpochDay() - concessionStart.toEpochDay()) - 200)));
                 trajectory(person, site, referred, random, today, effect.getOrDefault(partnerOfSite.get(site), 1.0));
             } else if (kind < 8) {

@@ -50,6 +50,7 @@ class CampusIntegrationTest {
     @Autowired Users users;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired ToolLoans loans;
 
     CurrentUser u(String name) {
         return users.find(name).orElseThrow();
@@ -454,5 +455,43 @@ class CampusIntegrationTest {
         assertThat(key(() -> campuses.setRentWaivedYears(lease.id(), List.of(2027), manager))).isEqualTo("years:campus.agreement.waiverPartnershipOnly");
         assertThat(key(() -> campuses.setRentWaivedYears(partnership.id(), List.of(1999), manager))).isEqualTo("years:campus.agreement.waiverYear");
         assertThat(campuses.setRentWaivedYears(partnership.id(), List.of(2028, 2027, 2028), manager).rentWaivedYears()).containsExactly(2027, 2028);
+    }
+
+    @Test
+    void toolsAreLentWithinTheirStockEvenWhenManyAskAtOnce() throws Exception {
+        CurrentUser mediator = u("mediator");
+        UUID projector = jdbc.sql("select t.id from cp_tool t join cp_campus c on c.id = t.campus_id where c.code = 'gent' and t.code = 'PROJECTOR'")
+                .query(UUID.class).single();
+        LocalDate d = ahead(33, DayOfWeek.WEDNESDAY);
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> out = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            out.add(pool.submit(() -> {
+                go.await();
+                try {
+                    return "ok:" + loans.borrow(projector, d, DayPart.MORNING, 1, "Infosessie", mediator).id();
+                } catch (InvalidInputException e) {
+                    return e.problems().get(0).messageKey();
+                }
+            }));
+        }
+        go.countDown();
+        List<String> results = new ArrayList<>();
+        for (Future<String> f : out) {
+            results.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(results.stream().filter(r -> r.startsWith("ok:")).count()).as("the stock of 4 projectors").isEqualTo(4);
+        assertThat(results.stream().filter("campus.tool.notEnough"::equals).count()).isEqualTo(6);
+        // a whole day needs the morning too: refused, and the afternoon stays untouched
+        assertThat(key(() -> loans.borrow(projector, d, DayPart.DAY, 1, "Hele dag", mediator))).isEqualTo("quantity:campus.tool.notEnough");
+        assertThat(loans.available(projector, d, DayPart.AFTERNOON)).isEqualTo(4);
+        assertThat(key(() -> loans.borrow(projector, d, DayPart.AFTERNOON, 5, "Te veel", mediator))).isEqualTo("quantity:campus.tool.overStock");
+        // a loan given back frees its projector
+        UUID first = UUID.fromString(results.stream().filter(r -> r.startsWith("ok:")).findFirst().orElseThrow().substring(3));
+        loans.cancel(first, mediator);
+        assertThat(loans.available(projector, d, DayPart.MORNING)).isEqualTo(1);
+        assertThat(loans.borrow(projector, d, DayPart.DAY, 1, "Hele dag", mediator).status()).isEqualTo("RESERVED");
     }
 }
