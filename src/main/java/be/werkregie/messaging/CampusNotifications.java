@@ -23,6 +23,14 @@ class CampusNotifications {
         this.publicUrl = publicUrl;
     }
 
+    /** The day before a booking: a reminder to the booker's organisation, in Dutch and French. */
+    @ApplicationModuleListener
+    void on(be.werkregie.campus.CampusBookingReminder e) {
+        Object[] args = {e.space(), e.campus(), e.onDate().toString(), e.purpose()};
+        organisationMail.send(e.organisationId(), bilingual("orgMail.campus.reminder.subject", " / ", args),
+                bilingual("orgMail.campus.reminder.body", "\n\n", args), "campus-reminder:" + e.bookingId());
+    }
+
     /** A visitor on an event's waiting list got a place: a mail in the language they registered in, with their own address. */
     @ApplicationModuleListener
     void on(be.werkregie.campus.CampusPlaceOffered e) {

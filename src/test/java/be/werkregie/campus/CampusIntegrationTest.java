@@ -51,6 +51,7 @@ class CampusIntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
     @Autowired ToolLoans loans;
+    @Autowired CampusJobs jobs;
 
     CurrentUser u(String name) {
         return users.find(name).orElseThrow();
@@ -493,5 +494,35 @@ class CampusIntegrationTest {
         loans.cancel(first, mediator);
         assertThat(loans.available(projector, d, DayPart.MORNING)).isEqualTo(1);
         assertThat(loans.borrow(projector, d, DayPart.DAY, 1, "Hele dag", mediator).status()).isEqualTo("RESERVED");
+    }
+
+    @Test
+    void theDayBeforeABookingItsOrganisationIsRemindedOnce() throws Exception {
+        CurrentUser partner = u("partner");
+        Agreement partnership = campuses.agreementsOf(partner.organisationId()).stream().filter(a -> a.model() == Agreement.Model.PARTNERSHIP)
+                .findFirst().orElseThrow();
+        LocalDate tomorrow = today().plusDays(1);
+        Booking b = null;
+        for (String code : List.of("1.01", "1.02", "1.03", "1.04", "2.01", "2.02", "2.03")) {
+            if (bookings.free(space("gent", code), tomorrow, DayPart.EVENING)) {
+                b = bookings.book(new Bookings.BookingRequest(space("gent", code), tomorrow, DayPart.EVENING, partnership.id(), "Avondsessie", 4,
+                        "remind-" + code), partner);
+                break;
+            }
+        }
+        assertThat(b).isNotNull();
+        assertThat(jobs.remind(tomorrow)).isGreaterThanOrEqualTo(1);
+        jobs.remind(tomorrow);
+        String key = "campus-reminder:" + b.id();
+        Integer mails = 0;
+        for (int i = 0; i < 100 && mails == 0; i++) {
+            mails = jdbc.sql("select count(*) from organisation_mail where idempotency_key = ?").param(key).query(Integer.class).single();
+            if (mails == 0) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(mails).as("one reminder, however often the job runs").isEqualTo(1);
+        assertThat(jdbc.sql("select subject from organisation_mail where idempotency_key = ?").param(key).query(String.class).single())
+                .startsWith("Morgen:").contains(" / Demain");
     }
 }
