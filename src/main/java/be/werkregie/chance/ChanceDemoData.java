@@ -54,7 +54,7 @@ class ChanceDemoData implements ApplicationRunner {
 
     ChanceDemoData(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, EmploymentRecords employment, ChanceModels models,
                    ChanceScoring scoring, Users users, be.werkregie.platform.DemoDate demoDate, be.werkregie.platform.StartupTasks startupTasks,
-                   @Value("${werkregie.chance.demo-spells:8000}") int historySpells, @Value("${werkregie.demo.seed:2027}") long seed) {
+                   @Value("${werkregie.chance.demo-spells:5000}") int historySpells, @Value("${werkregie.demo.seed:2027}") long seed) {
         this.jdbc = jdbc;
         this.template = new JdbcTemplate(dataSource);
         this.tx = tx;
