@@ -38,7 +38,9 @@ class LifecycleSchemaTest {
             "vc_sanction", Misuse.Sanction.Status.class,
             "gd_trajectory", Trajectories.Trajectory.Status.class,
             "gd_referral", Assessments.Referral.Status.class,
-            "gd_result_fee", ResultFeeStatus.class);
+            "gd_result_fee", ResultFeeStatus.class,
+            "cp_agreement", be.werkregie.campus.Agreement.Status.class,
+            "cp_booking", be.werkregie.campus.Booking.Status.class);
 
     @Test
     void eachStatusColumnAllowsExactlyTheStatesOfItsLifecycle() {

@@ -583,12 +583,4 @@ public class Bookings {
         }
         return out;
     }
-
-    static Map<DayPart, Integer> units() {
-        Map<DayPart, Integer> m = new EnumMap<>(DayPart.class);
-        for (DayPart p : DayPart.values()) {
-            m.put(p, p.occupancyUnits());
-        }
-        return m;
-    }
 }

@@ -33,13 +33,12 @@ class CampusManagerPages {
     private final Bookings bookings;
     private final Occupancy occupancy;
     private final CampusInvoices invoices;
-    private final CampusInvoiceFiles files;
     private final Clock clock;
     private final org.springframework.context.MessageSource messages;
     private final CampusEvents events;
     private final CampusChildcare childcare;
 
-    CampusManagerPages(Campuses campuses, Bookings bookings, Occupancy occupancy, CampusInvoices invoices, CampusInvoiceFiles files, Clock clock,
+    CampusManagerPages(Campuses campuses, Bookings bookings, Occupancy occupancy, CampusInvoices invoices, Clock clock,
                        org.springframework.context.MessageSource messages, CampusEvents events, CampusChildcare childcare) {
         this.messages = messages;
         this.events = events;
@@ -48,7 +47,6 @@ class CampusManagerPages {
         this.bookings = bookings;
         this.occupancy = occupancy;
         this.invoices = invoices;
-        this.files = files;
         this.clock = clock;
     }
 

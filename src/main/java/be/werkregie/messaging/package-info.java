@@ -5,7 +5,8 @@
  * confirmed as sent or printed.
  *
  * <p>Messaging is not called by the business modules: it reacts to their events ({@code VoucherNotifications},
- * {@code GuidanceNotifications}, {@code HandoverNotifications}, {@code BreakGlassNotifications}) after commit, through
+ * {@code GuidanceNotifications}, {@code HandoverNotifications}, {@code BreakGlassNotifications}, {@code CampusNotifications}:
+ * refused or displaced campus bookings, reminders, a place from an event's waiting list) after commit, through
  * the event publication registry, each message idempotent on its key.
  */
 package be.werkregie.messaging;
