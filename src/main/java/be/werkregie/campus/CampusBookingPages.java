@@ -33,8 +33,11 @@ class CampusBookingPages {
     private final org.springframework.context.MessageSource messages;
     private final ToolLoans loans;
 
+    private final CampusCalendarImport calendarImport;
+
     CampusBookingPages(Campuses campuses, Bookings bookings, CampusFeeds feeds, Clock clock, org.springframework.context.MessageSource messages,
-                       ToolLoans loans) {
+                       ToolLoans loans, CampusCalendarImport calendarImport) {
+        this.calendarImport = calendarImport;
         this.messages = messages;
         this.loans = loans;
         this.campuses = campuses;
@@ -63,6 +66,67 @@ class CampusBookingPages {
             model.addAttribute("form", java.util.Map.of());
         }
         return "campus/campus";
+    }
+
+    /** The other way of iCalendar: a booker's own planning (.ics) imported as bookings of one space, checked first. */
+    @GetMapping("/campus/{code}/import")
+    String importForm(@PathVariable String code, Model model) {
+        Campuses.Campus c = campuses.byCode(code).orElseThrow(() -> new NotFoundException("campus"));
+        return showImport(c, java.util.Map.of(), model);
+    }
+
+    private String showImport(Campuses.Campus c, java.util.Map<String, String> form, Model model) {
+        CurrentUser me = CurrentUser.get();
+        model.addAttribute("campus", c);
+        model.addAttribute("spaces", campuses.spaces(c.id()).stream().filter(Campuses.Space::bookable).toList());
+        model.addAttribute("agreements", java.util.stream.Stream.concat(
+                        campuses.agreementsOf(me.organisationId()).stream().filter(a -> a.campusId().equals(c.id())),
+                        campuses.manages(me, c.id()) ? campuses.agreements(c.id()).stream().filter(a -> a.status() == Agreement.Status.ACTIVE)
+                                : java.util.stream.Stream.<Agreement>empty())
+                .distinct().toList());
+        model.addAttribute("pes", me.worksForEmploymentService());
+        model.addAttribute("form", form);
+        return "campus/import";
+    }
+
+    @PostMapping("/campus/{code}/import")
+    String importCalendar(@PathVariable String code, @RequestParam(defaultValue = "") String spaceId,
+                          @RequestParam(defaultValue = "") String agreementId, @RequestParam(defaultValue = "") String attendees,
+                          @RequestParam(defaultValue = "check") String step,
+                          @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+                          @RequestParam(defaultValue = "") String content, Model model) {
+        Campuses.Campus c = campuses.byCode(code).orElseThrow(() -> new NotFoundException("campus"));
+        java.util.Map<String, String> form = new java.util.HashMap<>();
+        form.put("spaceId", spaceId);
+        form.put("agreementId", agreementId);
+        form.put("attendees", attendees);
+        try {
+            be.werkregie.shared.FormReader r = new be.werkregie.shared.FormReader();
+            UUID space = r.uuid("spaceId", spaceId, "campus.booking.unknownSpace");
+            UUID agreement = agreementId.isBlank() ? null : r.uuid("agreementId", agreementId, "validation.choice");
+            Integer people = attendees.isBlank() ? Integer.valueOf(1) : r.integer("attendees", attendees, "validation.positive");
+            r.done();
+            if (campuses.space(space).filter(s -> s.campusId().equals(c.id())).isEmpty()) {
+                throw InvalidInputException.of("spaceId", "campus.booking.unknownSpace");
+            }
+            byte[] ics;
+            if (file != null && !file.isEmpty()) {
+                ics = file.getBytes();
+            } else {
+                // the confirmation step sends the checked file back (as text), so that what is booked is what was checked
+                ics = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+            boolean check = !"import".equals(step);
+            CampusCalendarImport.Result result = calendarImport.importCalendar(space, agreement, people, ics, check, CurrentUser.get());
+            model.addAttribute("result", result);
+            model.addAttribute("content", new String(ics, java.nio.charset.StandardCharsets.UTF_8));
+            model.addAttribute("space", campuses.space(space).orElseThrow());
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+        } catch (java.io.IOException e) {
+            model.addAttribute("errors", List.of(new InvalidInputException.FieldProblem("file", "campus.import.notICalendar")));
+        }
+        return showImport(c, form, model);
     }
 
     /** Borrows a tool for a day part, within its stock. */

@@ -196,6 +196,8 @@ class DemoData implements ApplicationRunner {
     }
 
     private void users(Map<String, Organisation> o, Map<String, UUID> personas) {
+        // one bcrypt hash for all demo accounts (they share the published demo password); 0.2 s each otherwise
+        Users.PasswordHash password = users.hash(this.password);
         users.create("admin", password, "Beheerder Werkregie", o.get("pes").id(), null, "nl", Set.of(Role.ADMINISTRATOR));
         users.create("mediator", password, "Eva Peeters", o.get("office-Gent").id(), null, "nl", Set.of(Role.MEDIATOR));
         users.create("partner", password, "Koen Janssens", o.get("partner-0").id(), null, "nl", Set.of(Role.PARTNER_STAFF));

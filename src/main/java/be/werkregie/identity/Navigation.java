@@ -67,10 +67,17 @@ public final class Navigation {
             if (me.hasAny(Role.MEDIATOR, Role.ADMINISTRATOR)) {
                 items.add(new Item("nav.messages", "/messages"));
             }
+            if (me.hasAny(Role.SOCIAL_WORKER, Role.MEDIATOR, Role.ADMINISTRATOR)) {
+                items.add(new Item("nav.referrals", "/cooperation/referrals"));
+            }
+            if (me.hasAny(Role.LOCAL_GOVERNMENT, Role.PARTNER_MANAGER, Role.ADMINISTRATOR)) {
+                items.add(new Item("nav.agreements", "/cooperation/agreements"));
+            }
         }
         items.add(new Item("nav.searchCentres", "/loopbaancentra"));
         items.add(new Item("nav.landing", "/begeleiding"));
         items.add(new Item("nav.campusAgenda", "/loopbaancampus"));
+        items.add(new Item("nav.localFigures", "/samenwerking"));
         items.add(new Item("nav.geo", "/geo"));
         if (me == null) {
             items.add(new Item("nav.login", "/login"));

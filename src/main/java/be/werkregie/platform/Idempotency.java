@@ -68,6 +68,15 @@ public class Idempotency {
         return stored[1] == null ? null : UUID.fromString(stored[1]);
     }
 
+    /** Whether a request with this key has already been made (and kept) by the owner in this scope. */
+    public boolean seen(String scope, Object owner, String key) {
+        if (key == null || key.isBlank()) {
+            return false;
+        }
+        return jdbc.sql("select count(*) from idempotency_record where scope = ? and owner = ? and key = ?")
+                .params(scope, String.valueOf(owner), key).query(Long.class).single() > 0;
+    }
+
     private static String hash(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));

@@ -78,22 +78,23 @@ class AccessibilityBrowserTest {
             Map.entry("mediator", List.of("/home", "/people?q=Kovalenko", "/people/new", "/messages", "/messages/letters", "/messages/phone-tasks",
                     "/guidance/mediator")),
             Map.entry("partner", List.of("/home", "/people?q=De+Wilde", "/campus/gent/week", "/campus/bookings", "/partner/trajectories")),
-            Map.entry("socialworker", List.of("/home", "/people?q=Kovalenko")),
+            Map.entry("socialworker", List.of("/home", "/people?q=Kovalenko", "/cooperation/referrals", "/cooperation/referrals/new")),
             Map.entry("mira", List.of("/me", "/me/views", "/me/guidance")),
             Map.entry("abdel", List.of("/me")),
             Map.entry("admin", List.of("/home", "/geo", "/vouchers/admin", "/vouchers/admin/misuse", "/guidance/admin")),
             Map.entry("analyst", List.of("/home", "/chance", "/chance?boundaryA=0.6&boundaryB=0.4&boundaryC=0.2", "/chance?boundaryA=x",
                     "/chance/explanation?person=not-an-id")),
-            Map.entry("campus", List.of("/home", "/campus", "/campus/gent", "/campus/gent/week", "/campus/gent/week?date=not-a-date",
+            Map.entry("campus", List.of("/home", "/campus", "/campus/gent", "/campus/gent/import", "/campus/gent/week", "/campus/gent/week?date=not-a-date",
                     "/campus/manage/gent", "/campus/manage/gent/occupancy", "/campus/manage/gent/invoices", "/campus/manage/gent/agreements/new",
                     "/campus/manage/gent/events", "/campus/manage/gent/childcare", "/campus/bookings", "/campus/invoices")),
-            Map.entry("localgov", List.of("/home")),
+            Map.entry("localgov", List.of("/home", "/cooperation/agreements")),
             Map.entry("partnermanager", List.of("/home")));
 
     @Test
     void everyRolesPagesHaveNoAccessibilityViolations() {
         List<String> problems = new ArrayList<>();
-        for (String page : List.of("/", "/login", "/about", "/geo", "/?lang=fr", "/login?lang=en")) {
+        for (String page : List.of("/", "/login", "/about", "/geo", "/?lang=fr", "/login?lang=en", "/samenwerking", "/samenwerking?q=gent",
+                "/samenwerking/44021", "/samenwerking/44021?lang=fr", "/samenwerking/ALL?lang=en", "/samenwerking/44021/actieplan")) {
             driver.manage().deleteAllCookies();
             problems.addAll(check(page));
         }
@@ -126,6 +127,18 @@ class AccessibilityBrowserTest {
                 driver.findElement(By.cssSelector("main table tbody a")).click();
                 new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("breaches-title")));
                 problems.addAll(checkCurrent("KOW audit report"));
+            }
+            if (e.getKey().equals("socialworker")) {
+                driver.get(url("/cooperation/referrals"));
+                driver.findElement(By.cssSelector("main table tbody a")).click();
+                new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("steps-title")));
+                problems.addAll(checkCurrent("referral page"));
+            }
+            if (e.getKey().equals("localgov")) {
+                driver.get(url("/cooperation/agreements"));
+                driver.findElement(By.cssSelector("main ul a")).click();
+                new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("goal-title")));
+                problems.addAll(checkCurrent("agreement editor"));
             }
             if (e.getKey().equals("nina")) {
                 driver.findElement(By.cssSelector("main article a[href*='survey']")).click();

@@ -525,4 +525,90 @@ class CampusIntegrationTest {
         assertThat(jdbc.sql("select subject from organisation_mail where idempotency_key = ?").param(key).query(String.class).single())
                 .startsWith("Morgen:").contains(" / Demain");
     }
+
+    @Autowired CampusCalendarImport calendarImport;
+
+    static String ics(String... events) {
+        StringBuilder b = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Outlook export//EN\r\n");
+        for (String e : events) {
+            b.append("BEGIN:VEVENT\r\n").append(e.replace("\n", "\r\n")).append("\r\nDTSTAMP:20270301T090000Z\r\nEND:VEVENT\r\n");
+        }
+        return b.append("END:VCALENDAR\r\n").toString();
+    }
+
+    static String local(LocalDate d, String time) {
+        return d.toString().replace("-", "") + "T" + time;
+    }
+
+    @Test
+    void aCalendarFileIsCheckedThenImportedOnceWithTakenSlotsReportedAndTheRestBooked() throws Exception {
+        CurrentUser mediator = u("mediator");
+        UUID room = space("gent", "1.02");
+        LocalDate mon = ahead(30, DayOfWeek.MONDAY);
+        // someone else already has the second Monday morning
+        bookings.book(pes(room, mon.plusWeeks(1), DayPart.MORNING), u("campus"));
+        String file = ics(
+                // every Monday 9:00-12:00 (Brussels time) three times: a morning each
+                "UID:weekly-1@outlook\nSUMMARY:Groepssessie solliciteren\nDTSTART;TZID=Europe/Brussels:" + local(mon, "090000")
+                        + "\nDTEND;TZID=Europe/Brussels:" + local(mon, "120000") + "\nRRULE:FREQ=WEEKLY;COUNT=3",
+                // Wednesday 12:30-15:00 UTC: 13:30-16:00 or 14:30-17:00 in Brussels, an afternoon either way
+                "UID:once-2@outlook\nSUMMARY:Infosessie\nDTSTART:" + local(mon.plusDays(2), "123000") + "Z\nDTEND:"
+                        + local(mon.plusDays(2), "150000") + "Z",
+                // 16:00-19:00 fits no day part
+                "UID:late-3@outlook\nSUMMARY:Netwerkmoment\nDTSTART;TZID=Europe/Brussels:" + local(mon.plusDays(3), "160000")
+                        + "\nDTEND;TZID=Europe/Brussels:" + local(mon.plusDays(3), "190000"),
+                // a cancelled event is left out
+                "UID:gone-4@outlook\nSUMMARY:Geschrapt\nSTATUS:CANCELLED\nDTSTART;TZID=Europe/Brussels:" + local(mon.plusDays(4), "090000")
+                        + "\nDTEND;TZID=Europe/Brussels:" + local(mon.plusDays(4), "100000"));
+        byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
+        long before = bookingCount();
+        CampusCalendarImport.Result check = calendarImport.importCalendar(room, null, 4, bytes, true, mediator);
+        assertThat(bookingCount()).as("a check books nothing").isEqualTo(before);
+        assertThat(check.events()).isEqualTo(3);
+        assertThat(check.lines()).extracting(CampusCalendarImport.Line::outcome).containsExactly(
+                CampusCalendarImport.Outcome.WOULD_BOOK, CampusCalendarImport.Outcome.WOULD_BOOK, CampusCalendarImport.Outcome.NO_DAY_PART,
+                CampusCalendarImport.Outcome.TAKEN, CampusCalendarImport.Outcome.WOULD_BOOK);
+        assertThat(check.lines().get(1).part()).isEqualTo(DayPart.AFTERNOON);
+        assertThat(check.lines().get(3).alternatives()).isNotEmpty();
+
+        CampusCalendarImport.Result done = calendarImport.importCalendar(room, null, 4, bytes, false, mediator);
+        assertThat(done.booked()).isEqualTo(3);
+        assertThat(done.taken()).isEqualTo(1);
+        assertThat(bookingCount()).isEqualTo(before + 3);
+        assertThat(bookings.find(done.lines().get(0).bookingId()).orElseThrow().purpose()).isEqualTo("Groepssessie solliciteren");
+        // the same file again: nothing twice, and it says so
+        CampusCalendarImport.Result again = calendarImport.importCalendar(room, null, 4, bytes, false, mediator);
+        assertThat(again.already()).isEqualTo(3);
+        assertThat(again.booked()).isZero();
+        assertThat(bookingCount()).isEqualTo(before + 3);
+
+        // bad files: a clear message on the file field, nothing changed
+        assertThat(key(() -> calendarImport.importCalendar(room, null, 4, "not a calendar".getBytes(StandardCharsets.UTF_8), false, mediator)))
+                .isEqualTo("file:campus.import.notICalendar");
+        assertThat(key(() -> calendarImport.importCalendar(room, null, 4, new byte[0], false, mediator))).isEqualTo("file:campus.import.noFile");
+        assertThat(key(() -> calendarImport.importCalendar(room, null, 4, ics().getBytes(StandardCharsets.UTF_8), false, mediator)))
+                .isEqualTo("file:campus.import.noEvents");
+        assertThat(bookingCount()).isEqualTo(before + 3);
+
+        // the page: upload, check, confirm
+        LocalDate later = ahead(34, DayOfWeek.TUESDAY);
+        String one = ics("UID:page-5@google\nSUMMARY:Jobclub\nDTSTART;VALUE=DATE:" + later.toString().replace("-", "")
+                + "\nDTEND;VALUE=DATE:" + later.plusDays(1).toString().replace("-", ""));
+        var principal = user(mediator);
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/campus/gent/import")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "planning.ics", "text/calendar", one.getBytes(StandardCharsets.UTF_8)))
+                        .param("spaceId", room.toString()).param("attendees", "4").param("step", "check")
+                        .with(principal).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Jobclub").contains("1 reservaties maken");
+        assertThat(bookingCount()).isEqualTo(before + 3);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/campus/gent/import")
+                        .param("spaceId", room.toString()).param("attendees", "4").param("step", "import").param("content", one)
+                        .with(principal).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk());
+        assertThat(bookings.ofSpace(room, later, later)).singleElement().satisfies(b -> {
+            assertThat(b.dayPart()).isEqualTo(DayPart.DAY);
+            assertThat(b.purpose()).isEqualTo("Jobclub");
+        });
+    }
 }
