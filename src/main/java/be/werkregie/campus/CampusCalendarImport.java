@@ -91,7 +91,7 @@ public class CampusCalendarImport {
         this.clock = clock;
     }
 
-    /** One occurrence of an event of the file, in campus time. */
+    // one occurrence of an event of the file, in campus time
     record Occurrence(String uid, String summary, LocalDateTime start, LocalDateTime end, boolean allDay) {}
 
     /**

@@ -47,7 +47,7 @@ class CooperationPublicPages {
         return "cooperation/public-index";
     }
 
-    /** One row of a comparison or trend table. */
+    // one row of a comparison or trend table
     record Row(String label, String href, List<Dashboard.Cell> cells) {}
 
     @GetMapping("/samenwerking/{unit}")
