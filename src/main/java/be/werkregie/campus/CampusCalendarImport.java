@@ -31,9 +31,9 @@ import net.fortuna.ical4j.model.component.VEvent;
 import org.springframework.stereotype.Service;
 
 /**
- * The other way of "iCalendar both ways": a booker's own planning (an .ics file exported from Outlook, Google or
+ * The other way of ‘iCalendar both ways’ — a booker's own planning (an .ics file exported from Outlook, Google or
  * LibreBooking) becomes bookings of one campus space. Every occurrence (recurring events are expanded, up to
- * {@value #MAX_OCCURRENCES} in the next {@value Bookings#HORIZON_YEARS} year(s)) is mapped to the smallest day part that holds
+ * 200 in the next two years) is mapped to the smallest day part that holds
  * it and booked through {@link Bookings#book} with the same checks, prices, approval and database guard as a booking made
  * on the form, each in its own transaction: a taken slot is reported with free alternatives and the rest is booked. The
  * idempotency key of an occurrence is its event's UID with its date and part, so importing the same file again books
@@ -47,7 +47,7 @@ public class CampusCalendarImport {
     static final int MAX_BYTES = 1_000_000;
     static final ZoneId CAMPUS_TIME = ZoneId.of("Europe/Brussels");
 
-    /** What happened (or, on a check, would happen) to one occurrence. */
+    // what happened (or, on a check, would happen) to one occurrence
     public enum Outcome { BOOKED, REQUESTED, WOULD_BOOK, ALREADY_IMPORTED, TAKEN, REFUSED, NO_DAY_PART }
 
     public record Line(LocalDate onDate, DayPart part, String summary, String time, Outcome outcome, UUID bookingId,
@@ -175,7 +175,7 @@ public class CampusCalendarImport {
         return out;
     }
 
-    /** The smallest day part that holds [start, end) on one day: a morning, afternoon or evening, else the whole day. */
+    /** The smallest day part that holds the time from start (included) to end (excluded) on one day: a morning, afternoon or evening, else the whole day. */
     static Optional<DayPart> partFor(LocalDateTime start, LocalDateTime end) {
         if (!end.isAfter(start) || !start.toLocalDate().equals(end.minusNanos(1).toLocalDate())) {
             return Optional.empty();

@@ -56,7 +56,7 @@ class CooperationApi {
 
     @GetMapping("/api/cooperation/dashboard/{unit}")
     @Operation(summary = "The public dashboard's figures of a municipality, a reference region or everything",
-            description = "unit: a municipality's NIS code, 'R:' and a reference region's name, or 'ALL'. Counts under the disclosure "
+            description = "unit: a municipality's NIS code, 'R-' and a reference region's name in lower case with dashes (e.g. R-antwerpse-regio), or 'ALL'. Counts under the disclosure "
                     + "threshold, and the cells that would give them away, have hidden true and no value.")
     UnitFigures unit(@PathVariable String unit, @RequestParam(required = false) String year) {
         int y = year(year);

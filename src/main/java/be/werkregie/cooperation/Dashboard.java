@@ -57,8 +57,17 @@ public class Dashboard {
     /** A geographic unit: a municipality (NIS code), a reference region (its name) or everything. */
     public record Unit(String code, String kind, String nameNl, String nameFr, String parent) {
         public String name(String language) {
+            if (ALL.equals(code) && "en".equals(language)) {
+                return "Flanders and Brussels";
+            }
             return "fr".equals(language) ? nameFr : nameNl;
         }
+    }
+
+    /** A region's code in addresses: "R-" and its name in lower-case letters and dashes (no spaces or colons in a URL). */
+    static String regionCode(String name) {
+        String plain = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return "R-" + plain.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
     /** A shown count, or a hidden one (value null). */
@@ -133,10 +142,10 @@ public class Dashboard {
         units.put(ALL, new Unit(ALL, "ALL", "Vlaanderen en Brussel", "Flandre et Bruxelles", null));
         List<Municipality> all = municipalities.all();
         for (Municipality m : all) {
-            units.putIfAbsent("R:" + m.referenceRegion(), new Unit("R:" + m.referenceRegion(), "REGION", m.referenceRegion(), m.referenceRegion(), ALL));
+            units.putIfAbsent(regionCode(m.referenceRegion()), new Unit(regionCode(m.referenceRegion()), "REGION", m.referenceRegion(), m.referenceRegion(), ALL));
         }
         for (Municipality m : all) {
-            units.put(m.nis(), new Unit(m.nis(), "MUNICIPALITY", m.nameNl(), m.nameFr(), "R:" + m.referenceRegion()));
+            units.put(m.nis(), new Unit(m.nis(), "MUNICIPALITY", m.nameNl(), m.nameFr(), regionCode(m.referenceRegion())));
         }
         Map<Breakdown, Map<String, long[]>> raw = new LinkedHashMap<>();
         for (Breakdown b : Breakdown.values()) {

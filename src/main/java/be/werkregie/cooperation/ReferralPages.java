@@ -97,7 +97,9 @@ class ReferralPages {
         model.addAttribute("sender", me.organisationId() != null && me.organisationId().equals(f.referral().fromOrganisationId()));
         model.addAttribute("citizen", me.has(Role.CITIZEN));
         model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute("person", me.has(Role.CITIZEN) ? null : people.get(f.referral().personId(), me, "referral"));
+        // the person's name only while the reader may see the person (after the mandate expires the social service may not)
+        model.addAttribute("person", me.has(Role.CITIZEN) || !people.maySee(me, f.referral().personId()) ? null
+                : people.get(f.referral().personId(), me, "referral"));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());
         }

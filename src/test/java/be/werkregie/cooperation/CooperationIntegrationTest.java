@@ -334,6 +334,12 @@ class CooperationIntegrationTest {
         // public, no login; bad input is a clear 422, an unknown unit a 404
         mvc.perform(get("/samenwerking/44021")).andExpect(status().isOk());
         mvc.perform(get("/samenwerking/ALL?lang=fr")).andExpect(status().isOk());
+        assertThat(mvc.perform(get("/samenwerking/ALL?lang=en")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("Flanders and Brussels").doesNotContain("Vlaanderen en Brussel");
+        // a region's address has no spaces or colons, and its page opens in every language
+        String region = y.units().get("44021").parent();
+        assertThat(region).matches("R-[a-z0-9-]+");
+        mvc.perform(get("/samenwerking/" + region + "?lang=fr")).andExpect(status().isOk());
         mvc.perform(get("/api/cooperation/dashboard/44021?year=abc")).andExpect(status().is(422));
         mvc.perform(get("/api/cooperation/dashboard/99999")).andExpect(status().isNotFound());
         // the feed is not public
